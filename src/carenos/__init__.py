@@ -1,0 +1,49 @@
+"""carenos: UK National Occupational Standards for health and social care as typed data.
+
+>>> import carenos
+>>> standard = carenos.load("data/standards/SCDHSC0393.yaml")  # doctest: +SKIP
+>>> standard["K12"].ref  # doctest: +SKIP
+'SCDHSC0393/K12'
+"""
+
+from __future__ import annotations
+
+from .convert import from_dict, to_dict
+from .corpus import Corpus, load_corpus
+from .documents import dump, dumps, load, loads
+from .errors import CarenosError
+from .model import (
+    Element,
+    KnowledgeItem,
+    KnowledgeSection,
+    Metadata,
+    PerformanceCriterion,
+    Scope,
+    ScopeStatement,
+    Standard,
+    Values,
+)
+
+__all__ = [
+    "CarenosError",
+    "Corpus",
+    "Element",
+    "KnowledgeItem",
+    "KnowledgeSection",
+    "Metadata",
+    "PerformanceCriterion",
+    "Scope",
+    "ScopeStatement",
+    "Standard",
+    "Values",
+    "__version__",
+    "dump",
+    "dumps",
+    "from_dict",
+    "load",
+    "load_corpus",
+    "loads",
+    "to_dict",
+]
+
+__version__ = "0.1.0.dev0"

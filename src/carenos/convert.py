@@ -1,0 +1,202 @@
+"""The one cattrs converter: plain dicts <-> model, the single definition of the dict shape.
+
+``from_dict`` is strict in the way ``schemas/standard.schema.json`` is: unknown keys,
+missing keys, wrong types (no coercion of ``3`` to ``"3"``), empty texts and malformed
+ids are all rejected, with a :class:`~carenos.errors.ContentError` per document that
+lists every problem with its JSON pointer. ``to_dict`` omits what is empty or unset.
+Hooks are generated once per class and cached by the converter: this is the hot path
+of bulk loading.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar, get_args, get_origin
+
+import attrs
+from cattrs import Converter
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from .errors import ContentError
+from .model import FieldValueError, KnowledgeItem, PerformanceCriterion, Standard
+
+__all__ = ["converter", "from_dict", "problems", "to_dict"]
+
+T = TypeVar("T")
+
+
+def _json_kind(value: object) -> str:
+    """The JSON name of a Python value's type, for messages."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list | tuple):
+        return "array"
+    if isinstance(value, dict):
+        return "object"
+    return type(value).__name__
+
+
+class ShapeError(TypeError):
+    """A value of the wrong JSON type; ``expected`` is the JSON type name."""
+
+    def __init__(self, expected: str, value: object) -> None:
+        super().__init__(f"expected {expected}, got {_json_kind(value)}")
+        self.expected = expected
+
+
+def _structure_str(value: object, _: type) -> str:
+    if type(value) is str:
+        return value
+    raise ShapeError("string", value)
+
+
+def _is_homogeneous_tuple(tp: Any) -> bool:
+    args = get_args(tp)
+    return get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _tuple_hook_factory(tp: Any, conv: Converter) -> Callable[[Any, Any], tuple[Any, ...]]:
+    item_type = get_args(tp)[0]
+    item_hook = conv.get_structure_hook(item_type)
+
+    def structure_tuple(value: Any, _: Any) -> tuple[Any, ...]:
+        if type(value) is not list and type(value) is not tuple:
+            raise ShapeError("array", value)
+        try:
+            return tuple([item_hook(item, item_type) for item in value])
+        except Exception:  # redo item by item, gathering every error
+            pass
+        errors: list[Exception] = []
+        out = []
+        for index, item in enumerate(value):
+            try:
+                out.append(item_hook(item, item_type))
+            except Exception as exc:
+                exc.__notes__ = [
+                    *getattr(exc, "__notes__", []),
+                    IterableValidationNote(f"Structuring {tp} @ index {index}", index, item_type),
+                ]
+                errors.append(exc)
+        if errors:
+            raise IterableValidationError(f"While structuring {tp!r}", errors, tp)
+        return tuple(out)  # pragma: no cover - the fast path succeeded after all
+
+    return structure_tuple
+
+
+def _class_hook_factory(cls: type[Any], conv: Converter) -> Callable[[Any, Any], Any]:
+    omit = (
+        {"standard_code": override(omit=True)}
+        if cls in (PerformanceCriterion, KnowledgeItem)
+        else {}
+    )
+    generated = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True, **omit)  # type: ignore[arg-type]
+
+    def structure_class(value: Any, tp: Any) -> Any:
+        if type(value) is not dict:
+            raise ShapeError("object", value)
+        return generated(value, tp)
+
+    return structure_class
+
+
+def _unstructure_hook_factory(cls: type[Any], conv: Converter) -> Callable[[Any], Any]:
+    omit = (
+        {"standard_code": override(omit=True)}
+        if cls in (PerformanceCriterion, KnowledgeItem)
+        else {}
+    )
+    return make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True, **omit)  # type: ignore[arg-type]
+
+
+def _make_converter() -> Converter:
+    conv = Converter(forbid_extra_keys=True, unstruct_collection_overrides={tuple: list})
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook_factory)
+    conv.register_structure_hook_factory(attrs.has, _class_hook_factory)
+    conv.register_unstructure_hook_factory(attrs.has, _unstructure_hook_factory)
+    return conv
+
+
+converter = _make_converter()
+"""The converter; use :func:`to_dict` and :func:`from_dict` rather than this directly."""
+
+_standard_from = converter.get_structure_hook(Standard)
+_standard_to = converter.get_unstructure_hook(Standard)
+
+
+def to_dict(standard: Standard) -> dict[str, Any]:
+    """The plain-dict form of ``standard`` (the YAML/JSON shape), omitting what is unset."""
+    result: dict[str, Any] = _standard_to(standard)
+    return result
+
+
+def from_dict(data: Any, *, source: str | None = None) -> Standard:
+    """Build a :class:`Standard` from its dict form.
+
+    Raises :class:`ContentError` listing every problem (with its JSON pointer in
+    the message and the first one's pointer as ``path``).
+    """
+    try:
+        standard: Standard = _standard_from(data, Standard)
+    except Exception as exc:  # turned into our own error below
+        found = list(problems(exc))
+        if not found:
+            raise ContentError(f"not a standard: {exc}", source=source) from None
+        pointer, message = found[0]
+        text = "; ".join(f"{p or '/'}: {m}" for p, m in found)
+        raise ContentError(
+            text,
+            source=source,
+            path=pointer,
+            problems=tuple(found),
+            at_key=message.startswith("unknown key"),
+        ) from None
+    return standard
+
+
+def _pointer_part(part: str | int) -> str:
+    return "/" + str(part).replace("~", "~0").replace("/", "~1")
+
+
+def problems(exc: BaseException, pointer: str = "") -> Iterator[tuple[str, str]]:
+    """Flatten a cattrs validation error into ``(json_pointer, message)`` pairs."""
+    if isinstance(exc, ForbiddenExtraKeysError):
+        for key in sorted(exc.extra_fields):
+            yield pointer + _pointer_part(key), f"unknown key {key!r}"
+        return
+    if isinstance(exc, ClassValidationError | IterableValidationError):
+        with_notes, without_notes = exc.group_exceptions()
+        for sub, note in with_notes:
+            part: str | int | None = None
+            if isinstance(exc, ClassValidationError):
+                part = getattr(note, "name", None)
+            elif isinstance(exc, IterableValidationError):
+                part = getattr(note, "index", None)
+            if isinstance(sub, KeyError) and isinstance(exc, ClassValidationError):
+                yield pointer, f"required key {part!r} is missing"
+            else:
+                sub_pointer = pointer if part is None else pointer + _pointer_part(part)
+                yield from problems(sub, sub_pointer)
+        for sub in without_notes:
+            yield from problems(sub, pointer)
+        return
+    if isinstance(exc, ShapeError):
+        yield pointer, str(exc)
+        return
+    if isinstance(exc, FieldValueError):
+        yield f"{pointer}/{exc.name}", exc.problem
+        return
+    yield pointer, f"invalid value ({type(exc).__name__}: {exc})"

@@ -1,0 +1,128 @@
+"""A set of standards, loaded in bulk from a directory or a JSON Lines file."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+
+from .convert import from_dict
+from .documents import format_of, parse, to_standard
+from .errors import ContentError, DuplicateError, ReadError
+from .io.files import decode, max_size, read_text
+from .io.json import parse_json
+from .model import Standard
+
+__all__ = ["Corpus", "iter_jsonl", "load_corpus", "standard_files"]
+
+STANDARD_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+class Corpus(Mapping[str, Standard]):
+    """Standards by code, in the order they were read.
+
+    Iterating yields the standards (not the codes); ``corpus["SCDHSC0393"]`` looks one
+    up; ``sources`` says where each came from. Two standards with one code are an error.
+    """
+
+    __slots__ = ("_by_code", "_sources")
+
+    def __init__(self, standards: Iterable[tuple[Standard, str]] = ()) -> None:
+        self._by_code: dict[str, Standard] = {}
+        self._sources: dict[str, str] = {}
+        for standard, source in standards:
+            self._add(standard, source)
+
+    def _add(self, standard: Standard, source: str) -> None:
+        code = standard.code
+        if code in self._by_code:
+            raise DuplicateError(f"standard {code} is also in {self._sources[code]}", source=source)
+        self._by_code[code] = standard
+        self._sources[code] = source
+
+    def __getitem__(self, code: str) -> Standard:
+        return self._by_code[code]
+
+    def __iter__(self) -> Iterator[Standard]:  # type: ignore[override]
+        return iter(self._by_code.values())
+
+    def __len__(self) -> int:
+        return len(self._by_code)
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._by_code
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The codes of the standards, in order."""
+        return tuple(self._by_code)
+
+    def source_of(self, code: str) -> str:
+        """Where the standard ``code`` was read from (``file`` or ``file:line``)."""
+        return self._sources[code]
+
+    def __repr__(self) -> str:
+        return f"Corpus({len(self)} standards)"
+
+
+def standard_files(directory: str | os.PathLike[str]) -> list[Path]:
+    """The standard files (``*.yaml``, ``*.yml``, ``*.json``) of a directory, sorted by name."""
+    root = Path(directory)
+    try:
+        entries = list(root.iterdir())
+    except OSError as exc:
+        raise ReadError(f"cannot list the directory: {exc.strerror}", source=str(root)) from None
+    return sorted(p for p in entries if p.suffix.lower() in STANDARD_SUFFIXES and p.is_file())
+
+
+def iter_jsonl(
+    path: str | os.PathLike[str], *, limit: int | None = None
+) -> Iterator[tuple[Standard, str]]:
+    """Standards of a JSON Lines file, one a line, as they are read (blank lines skipped).
+
+    Each comes with its source, ``file:line``. The size limit applies to each line.
+    """
+    source = os.fspath(path)
+    cap = max_size(limit)
+    try:
+        handle = open(source, "rb")  # noqa: SIM115 - closed below, generator
+    except OSError as exc:
+        read_text(source)  # raises the ReadError that says why
+        raise ReadError(f"cannot read: {exc.strerror}", source=source) from None  # pragma: no cover
+    with handle:
+        for number, raw in enumerate(handle, start=1):
+            if len(raw) > cap:
+                raise ReadError(
+                    f"line is over the size limit of {cap:,} bytes", source=source, line=number
+                )
+            if not raw.strip():
+                continue
+            text = decode(raw, source)
+            data = parse_json(text, source, line_offset=number - 1)
+            try:
+                yield from_dict(data, source=source), f"{source}:{number}"
+            except ContentError as error:
+                error.line, error.column = number, None
+                raise
+
+
+def load_corpus(path: str | os.PathLike[str], *, max_size: int | None = None) -> Corpus:
+    """Load every standard of a directory (``*.yaml``/``*.yml``/``*.json``) or a ``.jsonl`` file.
+
+    YAML is read with the C parser. Duplicate codes raise :class:`DuplicateError`.
+    """
+    root = Path(path)
+    if root.suffix.lower() == ".jsonl":
+        return Corpus(iter_jsonl(root, limit=max_size))
+    if root.is_dir():
+        return Corpus(_read_files(standard_files(root), max_size))
+    if not root.exists():
+        raise ReadError("no such file or directory", source=str(root))
+    return Corpus(_read_files([root], max_size))
+
+
+def _read_files(paths: Iterable[Path], limit: int | None) -> Iterator[tuple[Standard, str]]:
+    for file in paths:
+        source = str(file)
+        text = read_text(file, limit=limit)
+        yield to_standard(parse(text, format_of(file), source, fast=True)), source

@@ -1,0 +1,1 @@
+"""Readers and writers: bytes on disk <-> plain dicts (and positions, for YAML)."""

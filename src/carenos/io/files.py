@@ -1,0 +1,129 @@
+"""Reading text files safely and writing them atomically."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO
+
+from ..errors import ReadError, UsageError
+
+__all__ = ["DEFAULT_MAX_SIZE", "atomic_write", "decode", "max_size", "read_text"]
+
+DEFAULT_MAX_SIZE = 5 * 1024 * 1024
+"""Largest file carenos reads by default (5 MB); ``CARENOS_MAX_SIZE`` overrides it."""
+
+
+def max_size(override: int | None = None) -> int:
+    """The size limit in bytes: ``override``, else ``CARENOS_MAX_SIZE``, else 5 MB."""
+    if override is not None:
+        return override
+    raw = os.environ.get("CARENOS_MAX_SIZE", "").strip()
+    if not raw:
+        return DEFAULT_MAX_SIZE
+    try:
+        value = int(raw)
+    except ValueError:
+        raise UsageError(f"CARENOS_MAX_SIZE must be a number of bytes, not {raw!r}") from None
+    if value <= 0:
+        raise UsageError(f"CARENOS_MAX_SIZE must be positive, not {value}")
+    return value
+
+
+def decode(data: bytes, source: str) -> str:
+    """UTF-8 text of ``data`` without a byte-order mark; CRLF and CR become LF.
+
+    Raises :class:`ReadError` naming the byte offset of the first bad byte.
+    """
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise ReadError(
+            f"not UTF-8 text: byte 0x{data[exc.start]:02x} at byte offset {exc.start}",
+            source=source,
+            line=line,
+            column=column,
+        ) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def read_text(path: str | os.PathLike[str], *, limit: int | None = None) -> str:
+    """Read ``path`` as UTF-8 text, within the size limit, never modifying it.
+
+    Every failure is a :class:`ReadError` that names the file.
+    """
+    source = os.fspath(path)
+    cap = max_size(limit)
+    try:
+        with open(source, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > cap:
+                raise ReadError(
+                    f"file is {size:,} bytes, over the size limit of {cap:,} bytes "
+                    "(raise it with --max-size or CARENOS_MAX_SIZE)",
+                    source=source,
+                )
+            data = handle.read(cap + 1)
+    except ReadError:
+        raise
+    except IsADirectoryError:
+        raise ReadError("is a directory, not a file", source=source) from None
+    except FileNotFoundError:
+        raise ReadError("no such file", source=source) from None
+    except PermissionError:
+        raise ReadError("permission denied", source=source) from None
+    except OSError as exc:
+        reason = "too many levels of symbolic links" if exc.errno == errno.ELOOP else exc.strerror
+        raise ReadError(f"cannot read: {reason}", source=source) from None
+    if len(data) > cap:
+        raise ReadError(f"file is over the size limit of {cap:,} bytes", source=source)
+    return decode(data, source)
+
+
+def atomic_write(
+    path: str | os.PathLike[str],
+    write: Callable[[IO[str]], None] | str,
+    *,
+    overwrite: bool = False,
+) -> None:
+    """Write text to ``path`` through a temporary file in the same directory and a rename.
+
+    ``write`` is the text, or a function that writes it to the open file. An existing
+    file is replaced only with ``overwrite``; if writing fails, it is left as it was.
+    """
+    target = Path(path)
+    if target.exists() and not overwrite:
+        raise UsageError(
+            f"{target} exists; pass --force (overwrite=True) to replace it", source=str(target)
+        )
+    directory = target.parent
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            if isinstance(write, str):
+                handle.write(write)
+            else:
+                write(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if target.exists():
+            os.chmod(tmp_name, target.stat().st_mode & 0o7777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp_name, 0o666 & ~umask)
+        os.replace(tmp_name, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp_name)
+        raise

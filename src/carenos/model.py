@@ -1,0 +1,238 @@
+"""The nouns of a National Occupational Standard, as frozen attrs classes.
+
+Instances are immutable, hashable and compare by value; collections are tuples.
+The dict shape (what YAML and JSON hold) is defined once, in :mod:`carenos.convert`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any, overload
+
+from attrs import Attribute, field, frozen
+
+__all__ = [
+    "Element",
+    "FieldValueError",
+    "KnowledgeItem",
+    "KnowledgeSection",
+    "Metadata",
+    "PerformanceCriterion",
+    "Scope",
+    "ScopeStatement",
+    "Standard",
+    "Statement",
+    "Values",
+]
+
+
+class FieldValueError(ValueError):
+    """A field of a model class was given a value it cannot hold."""
+
+    def __init__(self, name: str, problem: str) -> None:
+        super().__init__(f"{name}: {problem}")
+        self.name = name
+        self.problem = problem
+
+
+def _nonempty(_instance: Any, attribute: Attribute[Any], value: str | None) -> None:
+    if value is not None and not value:
+        raise FieldValueError(attribute.name, "must not be empty")
+
+
+def _all_nonempty(_instance: Any, attribute: Attribute[Any], values: tuple[str, ...]) -> None:
+    for index, value in enumerate(values):
+        if not value:
+            raise FieldValueError(f"{attribute.name}/{index}", "must not be empty")
+
+
+def _id_of(prefix: str) -> Any:
+    pattern = re.compile(prefix + "[0-9]+")
+
+    def check(_instance: Any, attribute: Attribute[Any], value: str) -> None:
+        if pattern.fullmatch(value) is None:
+            raise FieldValueError(
+                attribute.name, f"{value!r} is not an id of the form {prefix}1, {prefix}2 ..."
+            )
+
+    return check
+
+
+def _ref(code: str, ident: str) -> str:
+    return f"{code}/{ident}" if code else ident
+
+
+@frozen
+class PerformanceCriterion:
+    """A performance criterion: what a worker must be able to do (``P1``, ``P2`` ...)."""
+
+    id: str = field(validator=_id_of("P"))
+    text: str = field(validator=_nonempty)
+    standard_code: str = field(default="", kw_only=True)
+    """Code of the standard this criterion belongs to; set by :class:`Standard`."""
+
+    @property
+    def ref(self) -> str:
+        """The reference of this statement across the suite, e.g. ``SCDHSC0393/P3``."""
+        return _ref(self.standard_code, self.id)
+
+
+@frozen
+class KnowledgeItem:
+    """A knowledge and understanding statement (``K1``, ``K2`` ...)."""
+
+    id: str = field(validator=_id_of("K"))
+    text: str = field(validator=_nonempty)
+    standard_code: str = field(default="", kw_only=True)
+    """Code of the standard this item belongs to; set by :class:`Standard`."""
+
+    @property
+    def ref(self) -> str:
+        """The reference of this statement across the suite, e.g. ``SCDHSC0393/K12``."""
+        return _ref(self.standard_code, self.id)
+
+
+Statement = PerformanceCriterion | KnowledgeItem
+"""Either kind of numbered statement."""
+
+
+@frozen
+class Element:
+    """An element of a standard: a titled group of performance criteria."""
+
+    title: str = field(validator=_nonempty)
+    performance_criteria: tuple[PerformanceCriterion, ...]
+
+
+@frozen
+class KnowledgeSection:
+    """Knowledge items under one heading ("Rights", "Your practice" ...)."""
+
+    heading: str = field(validator=_nonempty)
+    items: tuple[KnowledgeItem, ...]
+
+
+@frozen
+class ScopeStatement:
+    """One scope/range statement; ``term`` is the term it defines, where it defines one."""
+
+    text: str = field(validator=_nonempty)
+    term: str | None = field(default=None, validator=_nonempty)
+
+
+@frozen
+class Scope:
+    """Scope/range statements related to the performance criteria and to the knowledge."""
+
+    performance_criteria: tuple[ScopeStatement, ...] = ()
+    knowledge: tuple[ScopeStatement, ...] = ()
+
+
+@frozen
+class Values:
+    """The values section: its text and the rights it lists."""
+
+    text: str = field(validator=_nonempty)
+    rights: tuple[str, ...] = field(default=(), validator=_all_nonempty)
+
+
+@frozen
+class Metadata:
+    """The metadata table of a published standard; every field is optional."""
+
+    developed_by: str | None = field(default=None, validator=_nonempty)
+    version: str | None = field(default=None, validator=_nonempty)
+    date_approved: str | None = field(default=None, validator=_nonempty)
+    indicative_review_date: str | None = field(default=None, validator=_nonempty)
+    validity: str | None = field(default=None, validator=_nonempty)
+    status: str | None = field(default=None, validator=_nonempty)
+    originating_organisation: str | None = field(default=None, validator=_nonempty)
+    original_urn: str | None = field(default=None, validator=_nonempty)
+    relevant_occupations: tuple[str, ...] = field(default=(), validator=_all_nonempty)
+    suites: tuple[str, ...] = field(default=(), validator=_all_nonempty)
+    keywords: tuple[str, ...] = field(default=(), validator=_all_nonempty)
+
+
+def _stamp_code(standard: Standard) -> None:
+    """Give every statement of ``standard`` its code, rebuilding only what differs."""
+    code = standard.code
+    elements = standard.elements
+    if any(pc.standard_code != code for e in elements for pc in e.performance_criteria):
+        elements = tuple(
+            Element(
+                e.title,
+                tuple(
+                    PerformanceCriterion(pc.id, pc.text, standard_code=code)
+                    for pc in e.performance_criteria
+                ),
+            )
+            for e in elements
+        )
+        object.__setattr__(standard, "elements", elements)
+    sections = standard.knowledge
+    if any(k.standard_code != code for s in sections for k in s.items):
+        sections = tuple(
+            KnowledgeSection(
+                s.heading,
+                tuple(KnowledgeItem(k.id, k.text, standard_code=code) for k in s.items),
+            )
+            for s in sections
+        )
+        object.__setattr__(standard, "knowledge", sections)
+
+
+@frozen
+class Standard:
+    """A National Occupational Standard.
+
+    ``standard["P3"]`` and ``standard.get("K12")`` look a statement up by id;
+    ``criteria`` and ``knowledge_items`` list all of them in document order.
+    """
+
+    code: str = field(validator=_nonempty)
+    title: str = field(validator=_nonempty)
+    overview: str = field(validator=_nonempty)
+    elements: tuple[Element, ...]
+    knowledge: tuple[KnowledgeSection, ...]
+    scope: Scope = Scope()
+    values: Values | None = None
+    metadata: Metadata | None = None
+
+    def __attrs_post_init__(self) -> None:
+        _stamp_code(self)
+
+    @property
+    def criteria(self) -> tuple[PerformanceCriterion, ...]:
+        """All performance criteria, in document order across elements."""
+        return tuple(pc for e in self.elements for pc in e.performance_criteria)
+
+    @property
+    def knowledge_items(self) -> tuple[KnowledgeItem, ...]:
+        """All knowledge items, in document order across headings."""
+        return tuple(k for s in self.knowledge for k in s.items)
+
+    def statements(self) -> Iterator[Statement]:
+        """Every numbered statement: criteria first, then knowledge items."""
+        yield from self.criteria
+        yield from self.knowledge_items
+
+    @overload
+    def get(self, ident: str) -> Statement | None: ...
+    @overload
+    def get(self, ident: str, default: Statement) -> Statement: ...
+    def get(self, ident: str, default: Statement | None = None) -> Statement | None:
+        """The statement ``ident`` (``"P3"``, ``"K12"``, ``"CODE/K12"``), or ``default``."""
+        code, _, local = ident.rpartition("/")
+        if code and code != self.code:
+            return default
+        for statement in self.statements():
+            if statement.id == local:
+                return statement
+        return default
+
+    def __getitem__(self, ident: str) -> Statement:
+        found = self.get(ident)
+        if found is None:
+            raise KeyError(f"{self.code} has no statement {ident!r}")
+        return found
