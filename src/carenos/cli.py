@@ -69,5 +69,17 @@ def load_command(paths: tuple[str, ...], max_size: int | None) -> None:
         click.echo(f"{total} standard{'s' if total != 1 else ''} loaded.")
 
 
+# --- import command (issue 3) goes here ---
+
+
+# --- validate and rules commands (issue 4) go here ---
+
+
+# --- map and discover commands (issue 5) go here ---
+
+
+# --- export and import-case commands (issue 6) go here ---
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
