@@ -1,0 +1,75 @@
+"""Loading corpora from directories and JSON Lines files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import carenos
+from carenos.errors import ContentError, DuplicateError, ParseError
+
+
+def _write_standards(directory: Path, base: dict[str, Any], codes: list[str]) -> None:
+    for code in codes:
+        data = {**base, "code": code}
+        if code.endswith("1"):
+            (directory / f"{code}.json").write_text(json.dumps(data), encoding="utf-8")
+        else:
+            (directory / f"{code}.yaml").write_text(
+                carenos.dumps(carenos.from_dict(data)), encoding="utf-8"
+            )
+
+
+def test_directory_corpus(tmp_path: Path, minimal_dict: dict[str, Any]) -> None:
+    _write_standards(tmp_path, minimal_dict, ["ABC0002", "ABC0001", "ABC0003"])
+    (tmp_path / "notes.txt").write_text("not a standard", encoding="utf-8")
+    corpus = carenos.load_corpus(tmp_path)
+    assert len(corpus) == 3
+    assert corpus.codes == ("ABC0001", "ABC0002", "ABC0003")  # sorted by file name
+    assert [s.code for s in corpus] == ["ABC0001", "ABC0002", "ABC0003"]
+    assert corpus["ABC0002"].knowledge_items[0].ref == "ABC0002/K1"
+    assert "ABC0003" in corpus
+    assert "ABC0009" not in corpus
+    assert corpus.source_of("ABC0001") == str(tmp_path / "ABC0001.json")
+
+
+def test_jsonl_corpus(tmp_path: Path, minimal_dict: dict[str, Any]) -> None:
+    path = tmp_path / "corpus.jsonl"
+    lines = [json.dumps({**minimal_dict, "code": f"ABC000{i}"}) for i in range(1, 4)]
+    path.write_text(lines[0] + "\n\n" + "\n".join(lines[1:]) + "\n", encoding="utf-8")
+    corpus = carenos.load_corpus(path)
+    assert corpus.codes == ("ABC0001", "ABC0002", "ABC0003")
+    assert corpus.source_of("ABC0003") == f"{path}:4"
+
+
+def test_duplicate_codes_are_an_error(tmp_path: Path, minimal_dict: dict[str, Any]) -> None:
+    path = tmp_path / "corpus.jsonl"
+    path.write_text("\n".join([json.dumps(minimal_dict)] * 2) + "\n", encoding="utf-8")
+    with pytest.raises(DuplicateError, match=f"also in {path}:1") as caught:
+        carenos.load_corpus(path)
+    assert caught.value.source == f"{path}:2"
+
+
+def test_bad_jsonl_line_names_its_line(tmp_path: Path, minimal_dict: dict[str, Any]) -> None:
+    path = tmp_path / "corpus.jsonl"
+    bad = {**minimal_dict, "title": 5}
+    path.write_text(f"{json.dumps(minimal_dict)}\n{json.dumps(bad)}\n", encoding="utf-8")
+    with pytest.raises(ContentError, match="/title") as caught:
+        carenos.load_corpus(path)
+    assert (caught.value.source, caught.value.line) == (str(path), 2)
+    path.write_text(f"{json.dumps(minimal_dict)}\n{{oops\n", encoding="utf-8")
+    with pytest.raises(ParseError) as parse_error:
+        carenos.load_corpus(path)
+    assert (parse_error.value.line, parse_error.value.column) == (2, 2)
+
+
+def test_bulk_yaml_error_has_exact_position(tmp_path: Path, minimal_dict: dict[str, Any]) -> None:
+    text = carenos.dumps(carenos.from_dict(minimal_dict)).replace("text: know one thing", "text: 7")
+    (tmp_path / "SCDHSC9999.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        carenos.load_corpus(tmp_path)
+    expected_line = text.splitlines().index("        text: 7") + 1
+    assert (caught.value.line, caught.value.column) == (expected_line, 15)
