@@ -8,11 +8,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from .errors import CarenosError, UsageError
+
+if TYPE_CHECKING:
+    from .model import Standard
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -76,6 +79,90 @@ def load_command(paths: tuple[str, ...], max_size: int | None) -> None:
 
 
 # --- map and discover commands (issue 5) go here ---
+
+
+def _standards(paths: tuple[str, ...], max_size: int | None) -> list[Standard]:
+    from .corpus import load_corpus
+
+    return [standard for path in paths for standard in load_corpus(path, max_size=max_size)]
+
+
+@main.command("map")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=str))
+@click.option(
+    "--catalogue",
+    type=click.Path(exists=True, dir_okay=False, path_type=str),
+    help="Catalogue of shared statements (default: the one shipped with carenos).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv", "matrix"]),
+    default="table",
+    show_default=True,
+)
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0, 100),
+    default=None,
+    help="Lowest fuzzy score (0-100) for a near match [default: 85].",
+)
+@max_size_option
+def map_command(
+    paths: tuple[str, ...],
+    catalogue: str | None,
+    fmt: str,
+    threshold: float | None,
+    max_size: int | None,
+) -> None:
+    """Link the knowledge statements of standards to the shared catalogue, and to each other."""
+    from .catalogue import load_catalogue
+    from .mapping import DEFAULT_THRESHOLD, map_knowledge
+    from .mapping_format import render
+
+    with reported_errors():
+        kmap = map_knowledge(
+            _standards(paths, max_size),
+            load_catalogue(catalogue),
+            threshold=DEFAULT_THRESHOLD if threshold is None else threshold,
+        )
+        click.echo(render(kmap, fmt), nl=False)
+
+
+@main.command("discover")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=str))
+@click.option(
+    "--catalogue",
+    type=click.Path(exists=True, dir_okay=False, path_type=str),
+    help="Catalogue whose entries are already known (default: the shipped one).",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=str),
+    help="Write the proposals to this file instead of standard output.",
+)
+@click.option("--force", is_flag=True, help="Replace --out if it exists.")
+@max_size_option
+def discover_command(
+    paths: tuple[str, ...],
+    catalogue: str | None,
+    out: str | None,
+    force: bool,
+    max_size: int | None,
+) -> None:
+    """Propose catalogue entries for statements shared across standards but not catalogued."""
+    from .catalogue import load_catalogue
+    from .io.files import atomic_write
+    from .mapping import map_knowledge, proposals_yaml
+
+    with reported_errors():
+        kmap = map_knowledge(_standards(paths, max_size), load_catalogue(catalogue))
+        text = proposals_yaml(kmap.proposals())
+        if out is None:
+            click.echo(text, nl=False)
+        else:
+            atomic_write(out, text, overwrite=force)
+            click.echo(f"{len(kmap.proposals())} proposed entries written to {out}", err=True)
 
 
 # --- export and import-case commands (issue 6) go here ---

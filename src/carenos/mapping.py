@@ -1,0 +1,377 @@
+"""Cross-standard mapping: link each statement to the catalogue of shared statements.
+
+A statement links to a catalogue entry as ``exact`` (equal normal forms, see
+:func:`carenos.textnorm.normal_form`) or ``near`` (a rapidfuzz ``ratio`` of the normal
+forms at or above the threshold, :data:`DEFAULT_THRESHOLD`). Statements that recur in
+two or more standards but are in no entry are grouped too (discovery), under a
+proposed id. Nothing compares every pair of statements: exact matches are dictionary
+lookups, and near candidates are only the entries that share one of a statement's
+rarest words (blocking), scored with rapidfuzz against a cutoff.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, Literal
+
+from attrs import frozen
+from rapidfuzz import fuzz
+
+from .catalogue import Catalogue, EntryKind, SharedEntry, category_of_heading, load_catalogue
+from .model import Standard
+from .textnorm import content_tokens, normal_form, slug, word_diff
+
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "KnowledgeMap",
+    "Link",
+    "Occurrence",
+    "SharedGroup",
+    "map_knowledge",
+    "occurrences",
+    "proposals_yaml",
+]
+
+DEFAULT_THRESHOLD = 85.0
+"""Lowest rapidfuzz ratio (0-100) of normal forms that counts as a ``near`` match.
+
+On the seed standards the most similar statements that are *not* the same score
+72; a one-word change in a statement of ordinary length scores 87 to 99.
+"""
+
+_RARE_TOKENS = 3
+"""How many of a statement's rarest words select its near-match candidates."""
+
+Match = Literal["exact", "near"]
+
+
+@frozen
+class Occurrence:
+    """A statement of one standard that can be shared: a knowledge item, a right or a scope text.
+
+    Refs are ``CODE/K12`` for knowledge items, ``CODE/rights/3`` for the third right of
+    the values and ``CODE/scope-pc/2`` / ``CODE/scope-k/1`` for scope statements.
+    """
+
+    ref: str
+    code: str
+    text: str
+    kind: EntryKind
+    category: str
+
+
+def occurrences(standard: Standard) -> Iterator[Occurrence]:
+    """Every shareable statement of ``standard``, in document order."""
+    code = standard.code
+    for section in standard.knowledge:
+        category = category_of_heading(section.heading)
+        for item in section.items:
+            yield Occurrence(item.ref, code, item.text, "knowledge", category)
+    if standard.values is not None:
+        for number, right in enumerate(standard.values.rights, start=1):
+            yield Occurrence(f"{code}/rights/{number}", code, right, "right", "rights")
+    for part, statements in (
+        ("scope-pc", standard.scope.performance_criteria),
+        ("scope-k", standard.scope.knowledge),
+    ):
+        for number, statement in enumerate(statements, start=1):
+            yield Occurrence(f"{code}/{part}/{number}", code, statement.text, "scope", "specific")
+
+
+@frozen
+class Link:
+    """One statement linked to a shared entry: how (``exact``/``near``), score and differences."""
+
+    ref: str
+    code: str
+    match: Match
+    score: float
+    differences: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{"ref", "match", "score"}`` (and ``differences`` for near matches)."""
+        data: dict[str, Any] = {"ref": self.ref, "match": self.match, "score": round(self.score, 1)}
+        if self.differences:
+            data["differences"] = self.differences
+        return data
+
+
+@frozen
+class SharedGroup:
+    """A shared entry and the statements linked to it; ``proposed`` if not in the catalogue."""
+
+    entry: SharedEntry
+    links: tuple[Link, ...]
+    proposed: bool = False
+
+    @property
+    def refs(self) -> tuple[str, ...]:
+        """The refs of the linked statements."""
+        return tuple(link.ref for link in self.links)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The standards the group's statements come from, each once, in order."""
+        return tuple(dict.fromkeys(link.code for link in self.links))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The group in the JSON shape of ``carenos map --format json``."""
+        data: dict[str, Any] = {
+            "id": self.entry.id,
+            "category": self.entry.category,
+            "text": self.entry.text,
+            "refs": [link.to_dict() for link in self.links],
+        }
+        if self.proposed:
+            data["proposed"] = True
+        return data
+
+
+class KnowledgeMap:
+    """How the statements of some standards link to shared entries, and to each other."""
+
+    def __init__(
+        self, codes: Sequence[str], groups: Sequence[SharedGroup], units: Sequence[Occurrence]
+    ) -> None:
+        self.codes = tuple(codes)
+        """The codes of the standards mapped, in order."""
+        self.groups = tuple(groups)
+        """Every group with at least one linked statement (catalogue entries, then proposals)."""
+        self._occurrences = tuple(units)
+        self._group_of: dict[str, SharedGroup] = {}
+        self._link_of: dict[str, Link] = {}
+        for group in self.groups:
+            for link in group.links:
+                self._group_of[link.ref] = group
+                self._link_of[link.ref] = link
+        self._by_id = {group.entry.id: group for group in self.groups}
+
+    def shared(self) -> tuple[SharedGroup, ...]:
+        """Groups whose statements come from two or more standards."""
+        return tuple(group for group in self.groups if len(group.codes) >= 2)
+
+    def refs_for(self, entry_id: str) -> tuple[str, ...]:
+        """Refs of the statements linked to ``entry_id`` (empty if none)."""
+        group = self._by_id.get(entry_id)
+        return group.refs if group else ()
+
+    def entry_for(self, ref: str) -> SharedEntry | None:
+        """The entry (catalogued or proposed) that ``ref`` is linked to, if any."""
+        group = self._group_of.get(ref)
+        return group.entry if group else None
+
+    def link_for(self, ref: str) -> Link | None:
+        """How ``ref`` is linked (match and score), if it is."""
+        return self._link_of.get(ref)
+
+    def near(self) -> tuple[tuple[Link, SharedEntry], ...]:
+        """Statements linked ``near`` (not exactly) to a catalogue entry: wording drift."""
+        return tuple(
+            (link, group.entry)
+            for group in self.groups
+            if not group.proposed
+            for link in group.links
+            if link.match == "near"
+        )
+
+    def between(
+        self, code_a: str, code_b: str, kind: EntryKind | None = "knowledge"
+    ) -> list[tuple[str, str]]:
+        """Pairs ``(ref in code_a, ref in code_b)`` that share an entry, in code_a's order.
+
+        Only knowledge items by default; ``kind="right"``, ``"scope"`` or ``None`` (all)
+        for the others.
+        """
+        pairs = []
+        for unit in self._occurrences:
+            if unit.code != code_a or unit.ref not in self._group_of:
+                continue
+            if kind is not None and unit.kind != kind:
+                continue
+            for link in self._group_of[unit.ref].links:
+                if link.code == code_b:
+                    pairs.append((unit.ref, link.ref))
+        return pairs
+
+    def coverage(self) -> dict[str, dict[str, int]]:
+        """For each standard, how many of its knowledge items are shared, by category."""
+        table: dict[str, dict[str, int]] = {code: {} for code in self.codes}
+        shared = {ref for group in self.shared() for ref in group.refs}
+        for unit in self._occurrences:
+            if unit.kind == "knowledge" and unit.ref in shared:
+                row = table[unit.code]
+                category = self._group_of[unit.ref].entry.category
+                row[category] = row.get(category, 0) + 1
+        return table
+
+    def unshared(self, code: str) -> tuple[str, ...]:
+        """Refs of the knowledge items of ``code`` that no other standard shares."""
+        shared = {ref for group in self.shared() for ref in group.refs}
+        return tuple(
+            u.ref
+            for u in self._occurrences
+            if u.code == code and u.kind == "knowledge" and u.ref not in shared
+        )
+
+    def proposals(self) -> tuple[SharedGroup, ...]:
+        """Groups that recur across standards but are not in the catalogue (discovery)."""
+        return tuple(group for group in self.groups if group.proposed)
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{"standards", "shared", "unshared"}``: the JSON of ``carenos map``."""
+        return {
+            "standards": list(self.codes),
+            "shared": [group.to_dict() for group in self.shared()],
+            "unshared": [ref for code in self.codes for ref in self.unshared(code)],
+        }
+
+
+class _NearIndex:
+    """Candidates for near matches: texts that share a rare word, scored with rapidfuzz."""
+
+    def __init__(self, threshold: float) -> None:
+        self.threshold = threshold
+        self.normals: list[str] = []
+        self.by_token: defaultdict[str, list[int]] = defaultdict(list)
+
+    def add(self, normal: str) -> int:
+        index = len(self.normals)
+        self.normals.append(normal)
+        for token in set(content_tokens(normal)):
+            self.by_token[token].append(index)
+        return index
+
+    def best(self, normal: str) -> tuple[int, float] | None:
+        tokens = {t for t in content_tokens(normal) if t in self.by_token}
+        rare = sorted(tokens, key=lambda t: (len(self.by_token[t]), t))[:_RARE_TOKENS]
+        candidates = {i for token in rare for i in self.by_token[token]}
+        best: tuple[int, float] | None = None
+        for index in sorted(candidates):
+            score = fuzz.ratio(normal, self.normals[index], score_cutoff=self.threshold)
+            if score and (best is None or score > best[1]):
+                best = (index, score)
+        return best
+
+
+def _unique_id(base: str, taken: set[str]) -> str:
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}-{number}", number + 1
+    taken.add(candidate)
+    return candidate
+
+
+def map_knowledge(
+    standards: Iterable[Standard],
+    catalogue: Catalogue | None = None,
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+) -> KnowledgeMap:
+    """Link the shareable statements of ``standards`` to ``catalogue`` (default: the bundled one).
+
+    Statements in no catalogue entry that recur (exactly or near) in two or more of the
+    standards are grouped under proposed entries.
+    """
+    catalogue = load_catalogue() if catalogue is None else catalogue
+    standards = list(standards)
+    units = [unit for standard in standards for unit in occurrences(standard)]
+    taken = {entry.id for entry in catalogue}
+    links: dict[str, list[Link]] = defaultdict(list)
+    unlinked: list[tuple[Occurrence, str]] = []
+    for kind in ("knowledge", "right", "scope"):
+        entries = catalogue.active(kind)
+        exact = {entry.normal: entry for entry in entries}
+        near = _NearIndex(threshold)
+        for entry in entries:
+            near.add(entry.normal)
+        for unit in units:
+            if unit.kind != kind:
+                continue
+            normal = normal_form(unit.text)
+            same = exact.get(normal)
+            if same is not None:
+                links[same.id].append(Link(unit.ref, unit.code, "exact", 100.0))
+                continue
+            found = near.best(normal) if entries else None
+            if found is None:
+                unlinked.append((unit, normal))
+                continue
+            entry = entries[found[0]]
+            differences = word_diff(entry.text, unit.text)
+            links[entry.id].append(Link(unit.ref, unit.code, "near", found[1], differences))
+    groups = [SharedGroup(entry, tuple(links[entry.id])) for entry in catalogue if links[entry.id]]
+    groups += _discover(unlinked, threshold, taken)
+    return KnowledgeMap([s.code for s in standards], groups, units)
+
+
+def _discover(
+    unlinked: list[tuple[Occurrence, str]], threshold: float, taken: set[str]
+) -> list[SharedGroup]:
+    """Group statements in no catalogue entry that recur across standards."""
+    by_normal: dict[tuple[str, str], list[Occurrence]] = {}
+    for unit, normal in unlinked:
+        by_normal.setdefault((unit.kind, normal), []).append(unit)
+    keys = list(by_normal)
+    parent = list(range(len(keys)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    indexes: dict[str, _NearIndex] = {}
+    positions: dict[str, list[int]] = defaultdict(list)
+    for position, (kind, normal) in enumerate(keys):
+        index = indexes.setdefault(kind, _NearIndex(threshold))
+        found = index.best(normal)
+        if found is not None:
+            parent[position] = root(positions[kind][found[0]])
+        index.add(normal)
+        positions[kind].append(position)
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for position in range(len(keys)):
+        clusters[root(position)].append(position)
+    groups = []
+    for members in clusters.values():
+        first_kind, first_normal = keys[members[0]]
+        units = [unit for m in members for unit in by_normal[keys[m]]]
+        if len({unit.code for unit in units}) < 2:
+            continue
+        head = units[0]
+        entry = SharedEntry(
+            id=_unique_id(f"{head.category}.{slug(head.text)}", taken),
+            category=head.category,
+            text=head.text,
+            kind=first_kind,  # type: ignore[arg-type]
+        )
+        group_links = tuple(
+            Link(u.ref, u.code, "exact", 100.0)
+            if normal_form(u.text) == first_normal
+            else Link(
+                u.ref,
+                u.code,
+                "near",
+                fuzz.ratio(first_normal, normal_form(u.text)),
+                word_diff(head.text, u.text),
+            )
+            for u in units
+        )
+        groups.append(SharedGroup(entry, group_links, proposed=True))
+    return groups
+
+
+def proposals_yaml(groups: Iterable[SharedGroup]) -> str:
+    """Catalogue YAML for proposed entries, each preceded by a comment with its refs."""
+    from .io.yaml import dump_yaml
+
+    groups = list(groups)
+    text = dump_yaml({"version": 1, "entries": [group.entry.to_dict() for group in groups]})
+    comments = {f"  - id: {group.entry.id}": ", ".join(group.refs) for group in groups}
+    out = []
+    for line in text.splitlines():
+        if line in comments:
+            out.append(f"  # {comments[line]}")
+        out.append(line)
+    return "\n".join(out) + "\n"

@@ -1,0 +1,99 @@
+"""Normal forms of statement text, for matching the same statement across standards."""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+__all__ = ["STOPWORDS", "content_tokens", "normal_form", "slug", "word_diff"]
+
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
+        "\u00b4": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+        "\u2015": "-", "\u2212": "-", "\u00ad": "",
+    }
+)  # fmt: skip
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+STOPWORDS = frozenset(
+    {
+        "a",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "can",
+        "for",
+        "from",
+        "how",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "that",
+        "the",
+        "their",
+        "them",
+        "they",
+        "this",
+        "to",
+        "what",
+        "when",
+        "where",
+        "which",
+        "who",
+        "with",
+        "within",
+        "you",
+        "your",
+    }
+)
+"""Words too common to tell statements apart."""
+
+
+def normal_form(text: str) -> str:
+    """``text`` with case, whitespace, quote and dash characters and a final full stop normalised.
+
+    Two statements are the same (an ``exact`` match) when their normal forms are equal.
+    """
+    folded = _SPACE.sub(" ", text.translate(_QUOTES)).strip().casefold()
+    return folded[:-1].rstrip() if folded.endswith(".") else folded
+
+
+def content_tokens(normal: str) -> list[str]:
+    """The words of a normal form that are not stopwords, in order."""
+    return [word for word in _WORD.findall(normal) if word not in STOPWORDS]
+
+
+def slug(text: str, words: int = 4) -> str:
+    """A readable id part from the first content words of ``text``: ``equality-diversity``."""
+    tokens = [t.replace("'", "") for t in content_tokens(normal_form(text))]
+    return "-".join(tokens[:words]) or "statement"
+
+
+def word_diff(old: str, new: str) -> str:
+    """The words that differ between two texts, e.g. ``'requirement' vs 'requirements'``."""
+    a, b = old.split(), new.split()
+    parts = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        left, right = " ".join(a[i1:i2]), " ".join(b[j1:j2])
+        if tag == "replace":
+            parts.append(f"{left!r} vs {right!r}")
+        elif tag == "delete":
+            parts.append(f"{left!r} missing")
+        else:
+            parts.append(f"{right!r} added")
+    return "; ".join(parts) or "only spacing, case or punctuation differ"
