@@ -11,6 +11,7 @@ of bulk loading.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from typing import Any, TypeVar, get_args, get_origin
 
 import attrs
@@ -96,6 +97,37 @@ def _tuple_hook_factory(tp: Any, conv: Converter) -> Callable[[Any, Any], tuple[
     return structure_tuple
 
 
+_CODE: ContextVar[str] = ContextVar("carenos_standard_code", default="")
+"""Code of the standard being structured, given to its statements as they are built."""
+
+
+def _statement_hook(
+    cls: type[PerformanceCriterion | KnowledgeItem], detailed: Callable[[Any, Any], Any]
+) -> Callable[[Any, Any], Any]:
+    """Build a statement with its standard's code; ``detailed`` explains what is wrong."""
+
+    def structure_statement(value: Any, tp: Any) -> Any:
+        if type(value) is dict and len(value) == 2:
+            ident, text = value.get("id"), value.get("text")
+            if type(ident) is str and type(text) is str:
+                return cls(ident, text, standard_code=_CODE.get())
+        return detailed(value, tp)  # raises, with every problem named
+
+    return structure_statement
+
+
+def _standard_hook(generated: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+    def structure_standard(value: Any, tp: Any) -> Any:
+        code = value.get("code") if type(value) is dict else None
+        token = _CODE.set(code if type(code) is str else "")
+        try:
+            return generated(value, tp)
+        finally:
+            _CODE.reset(token)
+
+    return structure_standard
+
+
 def _class_hook_factory(cls: type[Any], conv: Converter) -> Callable[[Any, Any], Any]:
     omit = (
         {"standard_code": override(omit=True)}
@@ -109,6 +141,10 @@ def _class_hook_factory(cls: type[Any], conv: Converter) -> Callable[[Any, Any],
             raise ShapeError("object", value)
         return generated(value, tp)
 
+    if cls in (PerformanceCriterion, KnowledgeItem):
+        return _statement_hook(cls, structure_class)
+    if cls is Standard:
+        return _standard_hook(structure_class)
     return structure_class
 
 

@@ -6,7 +6,6 @@ The dict shape (what YAML and JSON hold) is defined once, in :mod:`carenos.conve
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any, overload
 
@@ -48,10 +47,9 @@ def _all_nonempty(_instance: Any, attribute: Attribute[Any], values: tuple[str, 
 
 
 def _id_of(prefix: str) -> Any:
-    pattern = re.compile(prefix + "[0-9]+")
-
     def check(_instance: Any, attribute: Attribute[Any], value: str) -> None:
-        if pattern.fullmatch(value) is None:
+        number = value[1:]
+        if not (value[:1] == prefix and number.isascii() and number.isdigit()):
             raise FieldValueError(
                 attribute.name, f"{value!r} is not an id of the form {prefix}1, {prefix}2 ..."
             )
