@@ -33,6 +33,8 @@ def test_directory_corpus(tmp_path: Path, minimal_dict: dict[str, Any]) -> None:
     assert corpus["ABC0002"].knowledge_items[0].ref == "ABC0002/K1"
     assert "ABC0003" in corpus
     assert "ABC0009" not in corpus
+    assert corpus.get("ABC0009") is None
+    assert corpus.get("ABC0001") is corpus["ABC0001"]
     assert corpus.source_of("ABC0001") == str(tmp_path / "ABC0001.json")
 
 

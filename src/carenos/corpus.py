@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .convert import from_dict
@@ -18,11 +18,12 @@ __all__ = ["Corpus", "iter_jsonl", "load_corpus", "standard_files"]
 STANDARD_SUFFIXES = (".yaml", ".yml", ".json")
 
 
-class Corpus(Mapping[str, Standard]):
+class Corpus:
     """Standards by code, in the order they were read.
 
-    Iterating yields the standards (not the codes); ``corpus["SCDHSC0393"]`` looks one
-    up; ``sources`` says where each came from. Two standards with one code are an error.
+    Iterating yields the standards; ``corpus["SCDHSC0393"]`` and ``corpus.get(code)``
+    look one up; ``source_of(code)`` says where it came from. Two standards with one
+    code are an error.
     """
 
     __slots__ = ("_by_code", "_sources")
@@ -43,7 +44,11 @@ class Corpus(Mapping[str, Standard]):
     def __getitem__(self, code: str) -> Standard:
         return self._by_code[code]
 
-    def __iter__(self) -> Iterator[Standard]:  # type: ignore[override]
+    def get(self, code: str, default: Standard | None = None) -> Standard | None:
+        """The standard ``code``, or ``default``."""
+        return self._by_code.get(code, default)
+
+    def __iter__(self) -> Iterator[Standard]:
         return iter(self._by_code.values())
 
     def __len__(self) -> int:
