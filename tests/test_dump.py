@@ -26,6 +26,7 @@ def test_long_text_is_folded_and_reads_back(minimal_dict: dict[str, Any]) -> Non
     standard = carenos.from_dict({**minimal_dict, "overview": long})
     text = carenos.dumps(standard)
     assert max(len(line) for line in text.splitlines()) <= 100
+    assert not [line for line in text.splitlines() if line.endswith(" ")]
     assert carenos.loads(text).overview == long
 
 

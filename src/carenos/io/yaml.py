@@ -268,4 +268,6 @@ def dump_yaml(data: Any) -> str:
     """
     out = io.StringIO()
     _dumper().dump(_quote_unsafe(data), out)
-    return out.getvalue()
+    # The emitter leaves a space before each line break it folds at. In flow scalars
+    # (plain or quoted: the only styles written here) such a space is not content.
+    return "\n".join(line.rstrip(" ") for line in out.getvalue().split("\n"))
