@@ -5,8 +5,10 @@ small state machine whose states are the sections of a standard, in the order th
 documents have them: header, overview, performance criteria, knowledge, additional
 information, scope (criteria), scope (knowledge), values, metadata table. Section labels
 and bookmarks move it forward; a line of free text is an element title or a knowledge
-heading when the next numbered line (``P..`` or ``K..``) says which, and otherwise
-belongs to the section it is in, where that section holds free text.
+heading when the next numbered line (``P..`` or ``K..``) says which (but never when it
+sits right between two numbered lines of one kind, ``P3``/junk/``P4``: that is not how
+headings are laid out, and taking it for one would hide junk), and otherwise belongs to
+the section it is in, where that section holds free text.
 
 Every line gets an entry in the *account*: the JSON pointer of the field it went to,
 or ``"label"``, ``"marker"``, ``"blank"``. Lines that fit nowhere raise
@@ -113,7 +115,7 @@ class _Reader:
     def __init__(self, lines: list[Line]) -> None:
         self.lines = lines
         self.items = [(line, part) for line in lines for part in line.parts]
-        self.is_id = {line.number: line.is_id for line in lines}
+        self.id_kind = {line.number: line.parts[0].key[0] for line in lines if line.is_id}
         self.state = _S.START
         self.account: dict[int, str] = {}
         self.unaccounted: list[tuple[int, str]] = []
@@ -146,8 +148,9 @@ class _Reader:
     def heading_kind(self, index: int) -> str | None:
         """``P`` or ``K`` if the text at ``items[index]`` heads the numbered lines after it."""
         line = self.items[index][0]
-        if self.is_id.get(line.number - 1) and self.is_id.get(line.number + 1):
-            return None  # squeezed between two numbered lines: not a heading
+        before = self.id_kind.get(line.number - 1)
+        if before is not None and before == self.id_kind.get(line.number + 1):
+            return None  # squeezed between two numbered lines of one kind: not a heading
         for _, part in self.items[index + 1 :]:
             if part.kind == "label" and part.key in _SKIPPED_BEFORE_IDS:
                 continue
