@@ -12,6 +12,7 @@ from .convert import from_dict, to_dict
 from .corpus import Corpus, load_corpus
 from .documents import dump, dumps, load, loads
 from .errors import CarenosError
+from .importer import import_text
 from .model import (
     Element,
     KnowledgeItem,
@@ -40,6 +41,7 @@ __all__ = [
     "dump",
     "dumps",
     "from_dict",
+    "import_text",
     "load",
     "load_corpus",
     "loads",

@@ -75,6 +75,65 @@ def load_command(paths: tuple[str, ...], max_size: int | None) -> None:
 # --- import command (issue 3) goes here ---
 
 
+@main.command("import")
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=str),
+    help="Directory to write CODE.yaml into (made if missing).",
+)
+@click.option("--code", default=None, help="Code of the standard (one SOURCE only).")
+@click.option("--title", default=None, help="Title of the standard (one SOURCE only).")
+@click.option(
+    "--index",
+    "index_path",
+    default=None,
+    type=click.Path(dir_okay=False, path_type=str),
+    help="Suite index CSV giving titles and metadata by code.",
+)
+@click.option("--force", is_flag=True, help="Overwrite existing output files.")
+@max_size_option
+def import_command(
+    sources: tuple[str, ...],
+    out: str,
+    code: str | None,
+    title: str | None,
+    index_path: str | None,
+    force: bool,
+    max_size: int | None,
+) -> None:
+    """Import NOS text extracted from Word documents and write DIR/CODE.yaml for each."""
+    from pathlib import Path
+
+    from .documents import dump
+    from .importer import import_file
+    from .io.suite_index import read_index
+
+    with reported_errors():
+        if (code or title) and len(sources) > 1:
+            raise UsageError("--code and --title name one standard: give one SOURCE with them")
+        index = read_index(index_path) if index_path else None
+        for warning in index.warnings if index else ():
+            click.echo(warning, err=True)
+        standards = [
+            import_file(source, code=code, title=title, index=index, max_size=max_size)
+            for source in sources
+        ]
+        targets = [Path(out) / f"{standard.code}.yaml" for standard in standards]
+        for target in targets:
+            if target.exists() and not force:
+                raise UsageError(f"{target} exists; pass --force to replace it", source=str(target))
+        Path(out).mkdir(parents=True, exist_ok=True)
+        for standard, target in zip(standards, targets, strict=True):
+            dump(standard, target, overwrite=force)
+            click.echo(
+                f"{standard.code}  {standard.title}: {len(standard.elements)} elements, "
+                f"{len(standard.criteria)} performance criteria, "
+                f"{len(standard.knowledge_items)} knowledge items -> {target}"
+            )
+
+
 # --- validate and rules commands (issue 4) go here ---
 
 

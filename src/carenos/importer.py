@@ -1,0 +1,104 @@
+"""Import extracted NOS text as a :class:`~carenos.model.Standard`.
+
+The code and title come from the caller, else from the text's header, else from a
+suite index (which also fills metadata the text does not have), else (for files) the
+code from a file name such as ``SCDHSC0393.txt``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from .convert import from_dict
+from .errors import ContentError, ImportTextError, UsageError
+from .io.files import read_text
+from .io.nos_text import parse_nos_text
+from .io.suite_index import SuiteIndex
+from .model import Standard
+
+__all__ = ["code_from_filename", "import_file", "import_text"]
+
+_FILE_CODE = re.compile(r"[A-Z]{2,}[A-Z0-9]*[0-9]")
+
+
+def code_from_filename(path: str | os.PathLike[str]) -> str | None:
+    """The code a file name gives (``SCDHSC0393.txt`` -> ``SCDHSC0393``), or None."""
+    stem = Path(path).stem
+    return stem if _FILE_CODE.fullmatch(stem) else None
+
+
+def _merged(data: dict[str, Any], code: str | None, title: str | None) -> None:
+    if code:
+        data["code"] = code
+    if title:
+        data["title"] = title
+
+
+def import_text(
+    text: str,
+    code: str | None = None,
+    title: str | None = None,
+    source: str = "<string>",
+    *,
+    index: SuiteIndex | None = None,
+    fallback_code: str | None = None,
+) -> Standard:
+    """The standard in extracted NOS ``text``.
+
+    ``code`` and ``title`` override the text's header; ``index`` supplies what is still
+    missing (and metadata); ``fallback_code`` is the last resort for the code. Raises
+    :class:`ImportTextError` for text that cannot be accounted for and
+    :class:`UsageError` when no code or no title can be found.
+    """
+    parsed = parse_nos_text(text, source=source)
+    data = dict(parsed.data)
+    _merged(data, code, title)
+    entry = None
+    if index is not None and "code" not in data and "title" in data:
+        entry = index.find_title(data["title"])
+        if entry is not None:
+            data["code"] = entry.code
+    if fallback_code:
+        data.setdefault("code", fallback_code)
+    if index is not None and entry is None and "code" in data:
+        entry = index.get(data["code"])
+    if entry is not None:
+        if entry.title:
+            data.setdefault("title", entry.title)
+        data["metadata"] = {**entry.metadata, **data.get("metadata", {})}
+    for key in ("code", "title"):
+        if key not in data:
+            raise UsageError(
+                f"no {key} for this standard: give --{key}, a header line, "
+                "or an index (--index) that lists it",
+                source=source,
+            )
+    try:
+        return from_dict(data, source=source)
+    except ContentError as error:
+        raise ImportTextError(
+            f"the text does not make a standard: {error.message}", source=source
+        ) from None
+
+
+def import_file(
+    path: str | os.PathLike[str],
+    *,
+    code: str | None = None,
+    title: str | None = None,
+    index: SuiteIndex | None = None,
+    max_size: int | None = None,
+) -> Standard:
+    """The standard in the extracted NOS text file at ``path`` (see :func:`import_text`)."""
+    text = read_text(path, limit=max_size)
+    return import_text(
+        text,
+        code,
+        title,
+        os.fspath(path),
+        index=index,
+        fallback_code=code_from_filename(path),
+    )

@@ -1,0 +1,122 @@
+"""``carenos import``: writes DIR/CODE.yaml, prints a line per document, exits 1 or 2 on errors."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+import carenos
+from carenos.cli import main
+
+from .importing import SOURCES, TITLES, seed
+
+INDEX = (
+    "urn,title,developed_by,suite,relevant_occupations,validity,status,keywords,original_urn\n"
+    "SCDHSC00393,Promote participation in agreed therapeutic group activities,SfC&D,HSC;,"
+    '"A, B; C;",Current,,"x, y",HSC393\n'
+)
+
+
+def test_import_with_an_index_writes_yaml_and_reports(tmp_path: Path) -> None:
+    index = tmp_path / "index.csv"
+    index.write_text(INDEX, encoding="utf-8")
+    result = CliRunner().invoke(
+        main,
+        [
+            "import",
+            str(SOURCES / "SCDHSC0393.txt"),
+            "--out",
+            str(tmp_path / "out"),
+            "--index",
+            str(index),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(
+        "SCDHSC0393  Promote participation in agreed therapeutic group activities: "
+        "3 elements, 29 performance criteria, 45 knowledge items"
+    )
+    assert "code SCDHSC00393 read as SCDHSC0393" in result.stderr
+    standard = carenos.load(tmp_path / "out" / "SCDHSC0393.yaml")
+    assert standard.metadata == carenos.Metadata(
+        developed_by="SfC&D",
+        validity="Current",
+        original_urn="HSC393",
+        suites=("HSC",),
+        relevant_occupations=("A, B", "C"),
+        keywords=("x", "y"),
+    )
+
+
+def test_code_and_title_options(tmp_path: Path) -> None:
+    source = tmp_path / "extract.txt"
+    source.write_text(seed("SCDHSC0429"), encoding="utf-8")
+    result = CliRunner().invoke(
+        main,
+        ["import", str(source), "--out", str(tmp_path), "--code", "SCDHSC0429", "--title", "T"],
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count("\n") == 1
+    assert "4 elements, 29 performance criteria, 57 knowledge items" in result.stdout
+    assert carenos.load(tmp_path / "SCDHSC0429.yaml").title == "T"
+
+
+def test_unaccountable_text_exits_1(tmp_path: Path) -> None:
+    source = tmp_path / "SCDHSC0393.txt"
+    lines = seed("SCDHSC0393").split("\n")
+    lines.insert(3, "stray words")  # line 4, among the prompts
+    lines.insert(50, "more stray words")
+    source.write_text("\n".join(lines), encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["import", str(source), "--out", str(tmp_path), "--title", "T"]
+    )
+    assert result.exit_code == 1, result.output
+    assert f"{source}:" in result.stderr
+    assert "'more stray words'" in result.stderr
+    assert "(CN500)" in result.stderr
+    assert not (tmp_path / "SCDHSC0393.yaml").exists()
+
+
+def test_missing_title_exits_2(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["import", str(SOURCES / "SCDHSC0393.txt"), "--out", str(tmp_path)]
+    )
+    assert result.exit_code == 2
+    assert "no title" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_missing_code_exits_2(tmp_path: Path) -> None:
+    source = tmp_path / "extract.txt"
+    shutil.copy(SOURCES / "SCDHSC0393.txt", source)
+    result = CliRunner().invoke(
+        main, ["import", str(source), "--out", str(tmp_path), "--title", "T"]
+    )
+    assert result.exit_code == 2
+    assert "no code" in result.stderr
+
+
+def test_existing_output_needs_force(tmp_path: Path) -> None:
+    target = tmp_path / "SCDHSC0393.yaml"
+    target.write_text("mine\n", encoding="utf-8")
+    args = ["import", str(SOURCES / "SCDHSC0393.txt"), "--out", str(tmp_path), "--title", "T"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert "exists" in result.stderr
+    assert target.read_text(encoding="utf-8") == "mine\n"
+    result = CliRunner().invoke(main, [*args, "--force"])
+    assert result.exit_code == 0, result.output
+    assert carenos.load(target).title == "T"
+
+
+def test_code_option_with_several_sources_exits_2(tmp_path: Path) -> None:
+    sources = [str(SOURCES / f"{code}.txt") for code in TITLES]
+    result = CliRunner().invoke(main, ["import", *sources, "--out", str(tmp_path), "--code", "X1"])
+    assert result.exit_code == 2
+
+
+def test_out_is_required() -> None:
+    result = CliRunner().invoke(main, ["import", str(SOURCES / "SCDHSC0393.txt")])
+    assert result.exit_code == 2
