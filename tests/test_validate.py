@@ -214,3 +214,9 @@ def test_findings_are_sorted_by_source_line_and_column() -> None:
 def test_an_unsupported_input_type_is_a_usage_error() -> None:
     with pytest.raises(TypeError, match="cannot validate"):
         carenos.validate(42)  # type: ignore[arg-type]
+
+
+def test_text_the_c_parser_accepts_and_the_pure_parser_refuses() -> None:
+    # libyaml reads "0\t" as the scalar 0; ruamel's pure parser refuses the tab
+    (finding,) = carenos.validate("0\t").findings
+    assert (finding.code, finding.line, finding.column) == ("CN100", None, None)

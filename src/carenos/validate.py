@@ -151,7 +151,10 @@ class _Where:
             if document.yaml_positions is not None or document.format == "json":
                 self._positions = document.positions
             else:  # read with the fast parser: read again, this time keeping positions
-                self._positions = parse(document.text, "yaml", document.source).positions
+                try:
+                    self._positions = parse(document.text, "yaml", document.source).positions
+                except CarenosError:  # the pure parser is stricter than libyaml in corners
+                    self._positions = Positions()
         return self._positions.of(pointer, key=key)
 
     def value(self, pointer: str) -> tuple[int | None, int | None]:
