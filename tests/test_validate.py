@@ -216,7 +216,7 @@ def test_an_unsupported_input_type_is_a_usage_error() -> None:
         carenos.validate(42)  # type: ignore[arg-type]
 
 
-def test_text_the_c_parser_accepts_and_the_pure_parser_refuses() -> None:
-    # libyaml reads "0\t" as the scalar 0; ruamel's pure parser refuses the tab
+def test_text_that_only_libyaml_reads_is_located_by_libyaml() -> None:
+    # libyaml reads "0\t" as the scalar 0 (ruamel's pure parser refuses the tab)
     (finding,) = carenos.validate("0\t").findings
-    assert (finding.code, finding.line, finding.column) == ("CN100", None, None)
+    assert (finding.code, finding.line, finding.column, finding.path) == ("CN100", 1, 1, "")

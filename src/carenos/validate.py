@@ -21,6 +21,7 @@ from .documents import Format, ParsedDocument, parse
 from .errors import CarenosError, ContentError, DuplicateKeyError
 from .io.files import max_size, read_text
 from .io.positions import Positions, pointer_join
+from .io.yaml import parse_yaml
 from .model import Standard
 from .rules import RULES, RuleContext, Severity, run_rules
 from .schema import validator
@@ -150,10 +151,11 @@ class _Where:
         if self._positions is None:
             if document.yaml_positions is not None or document.format == "json":
                 self._positions = document.positions
-            else:  # read with the fast parser: read again, this time keeping positions
+            else:  # read with the fast parser: read again with it, keeping positions
                 try:
-                    self._positions = parse(document.text, "yaml", document.source).positions
-                except CarenosError:  # the pure parser is stricter than libyaml in corners
+                    parsed = parse_yaml(document.text, document.source, fast=True)
+                    self._positions = parsed.positions
+                except CarenosError:  # pragma: no cover - it read the same text before
                     self._positions = Positions()
         return self._positions.of(pointer, key=key)
 
