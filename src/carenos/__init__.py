@@ -24,15 +24,18 @@ from .model import (
     Standard,
     Values,
 )
+from .validate import Finding, Report, validate, validate_corpus
 
 __all__ = [
     "CarenosError",
     "Corpus",
     "Element",
+    "Finding",
     "KnowledgeItem",
     "KnowledgeSection",
     "Metadata",
     "PerformanceCriterion",
+    "Report",
     "Scope",
     "ScopeStatement",
     "Standard",
@@ -46,6 +49,8 @@ __all__ = [
     "load_corpus",
     "loads",
     "to_dict",
+    "validate",
+    "validate_corpus",
 ]
 
 __version__ = "0.1.0.dev0"

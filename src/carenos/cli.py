@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
 
@@ -135,6 +135,46 @@ def import_command(
 
 
 # --- validate and rules commands (issue 4) go here ---
+
+
+@main.command("validate")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=str))
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["text", "json", "github"]),
+    default="text",
+    show_default=True,
+    help="Output: yamllint-like text, one JSON object, or GitHub annotations.",
+)
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@max_size_option
+def validate_command(
+    paths: tuple[str, ...], output: str, strict: bool, max_size: int | None
+) -> None:
+    """Validate standards (files or directories) and report every finding at file:line:col."""
+    from .report_format import ReportFormat, format_report
+    from .validate import validate_paths
+
+    with reported_errors():
+        report = validate_paths(paths, max_size=max_size)
+        click.echo(format_report(report, cast(ReportFormat, output)), nl=False)
+        sys.exit(EXIT_OK if report.passed(strict=strict) else EXIT_FINDINGS)
+
+
+@main.command("rules")
+@click.option("--markdown", is_flag=True, help="Print the Markdown page docs/rules.md.")
+def rules_command(markdown: bool) -> None:
+    """List the validation rules: code, severity and what each finds."""
+    from .rules import RULES
+    from .rules import markdown as rules_markdown
+
+    if markdown:
+        click.echo(rules_markdown(), nl=False)
+        return
+    for code in sorted(RULES):
+        entry = RULES[code]
+        click.echo(f"{entry.code}  {entry.severity:<7}  {entry.title}")
 
 
 # --- map and discover commands (issue 5) go here ---

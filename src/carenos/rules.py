@@ -1,0 +1,467 @@
+"""The rule catalogue: every finding code, its severity, title and rationale, and the checks.
+
+Codes are stable, like a linter's. Codes of the reading and schema stages (CN001-CN004,
+CN100) and of the corpus stage (CN207) are declared here so that the catalogue is
+complete; the semantic rules (CN2xx, CN3xx) are small functions registered with
+:func:`rule`. A check gets a :class:`RuleContext` (the standard, where it came from and
+how to find a JSON pointer's line) and yields :class:`Hit` objects; the validator turns
+them into findings. A rule may ask for extra context by name (``requires=("catalogue",)``);
+it runs only when the caller provides it, which is how cross-standard (CN4xx) rules plug in.
+
+``carenos rules --markdown`` prints the page ``docs/rules.md`` (see :func:`markdown`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Literal
+
+import attrs
+from attrs import field, frozen
+
+from .io.positions import pointer_join
+from .model import KnowledgeItem, Metadata, PerformanceCriterion, Standard
+
+__all__ = [
+    "RULES",
+    "Hit",
+    "Locate",
+    "Rule",
+    "RuleContext",
+    "Severity",
+    "Stage",
+    "declare",
+    "markdown",
+    "rule",
+    "run_rules",
+]
+
+Severity = Literal["error", "warning"]
+"""How bad a finding is: errors fail validation, warnings only with ``--strict``."""
+
+Stage = Literal["read", "schema", "standard", "corpus"]
+"""Where a rule is checked: reading, the JSON Schema, one standard, or a whole corpus."""
+
+Locate = Callable[[str], tuple[int | None, int | None]]
+"""Line and column (1-based, ``None`` where unknown) of the value at a JSON pointer."""
+
+
+@frozen
+class Hit:
+    """What a check found: a message and the JSON pointer it concerns.
+
+    ``key`` says the position is that of the mapping key rather than of its value.
+    """
+
+    message: str
+    pointer: str
+    key: bool = False
+
+
+def _no_position(_pointer: str) -> tuple[int | None, int | None]:
+    return None, None
+
+
+@frozen
+class RuleContext:
+    """What a check may look at: the standard, its source, positions and extra context.
+
+    ``file`` is the file the standard was read from (``None`` for texts and dicts);
+    ``extras`` holds optional context by name, e.g. ``{"catalogue": ...}``.
+    """
+
+    standard: Standard
+    source: str = "<standard>"
+    file: Path | None = None
+    locate: Locate = _no_position
+    extras: Mapping[str, Any] = field(factory=dict)
+
+    def criteria(self) -> Iterator[tuple[str, PerformanceCriterion]]:
+        """Every performance criterion with its JSON pointer, in document order."""
+        for i, element in enumerate(self.standard.elements):
+            for j, criterion in enumerate(element.performance_criteria):
+                yield f"/elements/{i}/performance_criteria/{j}", criterion
+
+    def knowledge_items(self) -> Iterator[tuple[str, KnowledgeItem]]:
+        """Every knowledge item with its JSON pointer, in document order."""
+        for i, section in enumerate(self.standard.knowledge):
+            for j, item in enumerate(section.items):
+                yield f"/knowledge/{i}/items/{j}", item
+
+    def statements(self) -> Iterator[tuple[str, PerformanceCriterion | KnowledgeItem]]:
+        """Every numbered statement with its pointer: criteria, then knowledge items."""
+        yield from self.criteria()
+        yield from self.knowledge_items()
+
+    def texts(self) -> Iterator[tuple[str, str]]:
+        """Every text of the standard with its JSON pointer, in document order."""
+        s = self.standard
+        yield "/code", s.code
+        yield "/title", s.title
+        yield "/overview", s.overview
+        for i, element in enumerate(s.elements):
+            yield f"/elements/{i}/title", element.title
+            for j, criterion in enumerate(element.performance_criteria):
+                yield f"/elements/{i}/performance_criteria/{j}/text", criterion.text
+        for i, section in enumerate(s.knowledge):
+            yield f"/knowledge/{i}/heading", section.heading
+            for j, item in enumerate(section.items):
+                yield f"/knowledge/{i}/items/{j}/text", item.text
+        for part, statements in (
+            ("performance_criteria", s.scope.performance_criteria),
+            ("knowledge", s.scope.knowledge),
+        ):
+            for i, statement in enumerate(statements):
+                if statement.term is not None:
+                    yield f"/scope/{part}/{i}/term", statement.term
+                yield f"/scope/{part}/{i}/text", statement.text
+        if s.values is not None:
+            yield "/values/text", s.values.text
+            for i, right in enumerate(s.values.rights):
+                yield f"/values/rights/{i}", right
+        if s.metadata is not None:
+            for name, value in _metadata_fields(s):
+                if isinstance(value, str):
+                    yield f"/metadata/{name}", value
+                else:
+                    for i, text in enumerate(value):
+                        yield f"/metadata/{name}/{i}", text
+
+
+def _metadata_fields(standard: Standard) -> Iterator[tuple[str, str | tuple[str, ...]]]:
+    metadata = standard.metadata
+    if metadata is None:  # pragma: no cover - callers check
+        return
+    for attribute in attrs.fields(Metadata):
+        value = getattr(metadata, attribute.name)
+        if value is not None:
+            yield attribute.name, value
+
+
+Check = Callable[[RuleContext], Iterable[Hit]]
+"""A semantic check: the hits it finds in one standard."""
+
+
+@frozen
+class Rule:
+    """One entry of the catalogue.
+
+    ``check`` is ``None`` for codes that a stage other than the semantic rules reports
+    (reading, the schema, the corpus); ``requires`` names the extra context it needs.
+    """
+
+    code: str
+    severity: Severity
+    title: str
+    rationale: str
+    stage: Stage
+    check: Check | None = field(default=None, eq=False)
+    requires: tuple[str, ...] = ()
+
+
+_registry: dict[str, Rule] = {}
+
+RULES: Mapping[str, Rule] = MappingProxyType(_registry)
+"""Every rule by code (read-only view of the registry)."""
+
+_CODE = re.compile(r"CN[0-9]{3}")
+
+
+def _register(entry: Rule) -> None:
+    if _CODE.fullmatch(entry.code) is None:
+        raise ValueError(f"rule code {entry.code!r} is not of the form CN123")
+    if entry.code in _registry:
+        raise ValueError(f"rule {entry.code} is registered twice")
+    _registry[entry.code] = entry
+
+
+def declare(code: str, severity: Severity, title: str, rationale: str, stage: Stage) -> None:
+    """Add a code that a stage other than the semantic rules reports to the catalogue."""
+    _register(Rule(code, severity, title, rationale, stage))
+
+
+def rule(
+    code: str,
+    severity: Severity,
+    title: str,
+    rationale: str,
+    *,
+    requires: tuple[str, ...] = (),
+) -> Callable[[Check], Check]:
+    """Register the decorated function as the semantic check of ``code``."""
+
+    def register(check: Check) -> Check:
+        _register(Rule(code, severity, title, rationale, "standard", check, requires))
+        return check
+
+    return register
+
+
+def run_rules(context: RuleContext) -> Iterator[tuple[Rule, Hit]]:
+    """Run every semantic rule whose required context is present, in code order."""
+    for entry in sorted(_registry.values(), key=lambda r: r.code):
+        if entry.check is None or any(name not in context.extras for name in entry.requires):
+            continue
+        for hit in entry.check(context):
+            yield entry, hit
+
+
+def markdown() -> str:
+    """The Markdown page of the catalogue (the committed ``docs/rules.md``)."""
+    lines = [
+        "# Validation rules",
+        "",
+        "<!-- Generated from the rule registry (src/carenos/rules.py): do not edit by hand.",
+        "     Regenerate with: carenos rules --markdown > docs/rules.md -->",
+        "",
+        "`carenos validate` reports findings with these stable codes; `carenos rules` lists them.",
+        "Errors fail validation; warnings fail it only with `--strict`.",
+        "",
+        "| code | severity | stage | finding | why |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for entry in sorted(_registry.values(), key=lambda r: r.code):
+        cells = (entry.code, entry.severity, entry.stage, entry.title, entry.rationale)
+        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+# --- reading, schema and corpus stages --------------------------------------------------
+
+declare(
+    "CN001",
+    "error",
+    "not parseable as YAML/JSON (with the parser's line and column)",
+    "Nothing else can be checked until the text parses.",
+    "read",
+)
+declare(
+    "CN002",
+    "error",
+    "duplicate mapping key",
+    "Parsers silently keep one of the two values; the other is lost.",
+    "read",
+)
+declare(
+    "CN003",
+    "error",
+    "YAML feature that standards do not use: tags (`!!python/...`, any `!tag`), anchors/aliases",
+    "Tags can construct objects and aliases can expand without bound; plain data is enough.",
+    "read",
+)
+declare(
+    "CN004",
+    "error",
+    "unreadable file: not UTF-8 (with the byte offset), or over the size limit "
+    "(default 5 MB, `--max-size`)",
+    "Standards are UTF-8 text of a few kilobytes; anything else is not a standard.",
+    "read",
+)
+declare(
+    "CN100",
+    "error",
+    "document does not match the standard schema (the message names the JSON Schema "
+    "keyword: required, type, pattern, additionalProperties ...)",
+    "Every consumer relies on the one shape of schemas/standard.schema.json.",
+    "schema",
+)
+declare(
+    "CN207",
+    "error",
+    "two standards of one corpus have the same code",
+    "A code identifies one standard; references CODE/ID must be unambiguous.",
+    "corpus",
+)
+
+
+# --- semantic rules on one standard ------------------------------------------------------
+
+
+def _numbering(
+    items: Iterable[tuple[str, PerformanceCriterion | KnowledgeItem]], prefix: str
+) -> Iterator[Hit]:
+    """Hits where ``prefix``-ids do not run 1, 2, 3 ... (repeated ids are left to CN203)."""
+    expected = 1
+    previous: str | None = None
+    seen: set[int] = set()
+    for pointer, item in items:
+        number = int(item.id[len(prefix) :])
+        if number in seen:
+            continue
+        seen.add(number)
+        at = pointer_join(pointer, "id")
+        if item.id != f"{prefix}{number}":
+            yield Hit(f"{item.id} is not written {prefix}{number}", at)
+        if number == expected:
+            pass
+        elif number > expected:
+            missing = (
+                f"{prefix}{expected} is missing"
+                if number == expected + 1
+                else f"{prefix}{expected} to {prefix}{number - 1} are missing"
+            )
+            after = f"follows {previous}" if previous else "comes first"
+            yield Hit(f"{item.id} {after}: {missing}", at)
+        elif number == 0:
+            yield Hit(f"{item.id}: numbering starts at {prefix}1", at)
+        else:
+            yield Hit(f"{item.id} follows {previous}: out of order", at)
+        expected = max(expected, number + 1)
+        previous = item.id
+
+
+@rule(
+    "CN201",
+    "error",
+    "performance criteria not numbered P1..Pn in order across elements (gap, jump, or order)",
+    "References CODE/P3 and printed standards rely on the one running numbering.",
+)
+def criteria_numbering(context: RuleContext) -> Iterator[Hit]:
+    """Performance criteria run P1, P2 ... across elements, with no gap or reordering."""
+    return _numbering(context.criteria(), "P")
+
+
+@rule(
+    "CN202",
+    "error",
+    "knowledge items not numbered K1..Kn in order across headings",
+    "References CODE/K12 and printed standards rely on the one running numbering.",
+)
+def knowledge_numbering(context: RuleContext) -> Iterator[Hit]:
+    """Knowledge items run K1, K2 ... across headings, with no gap or reordering."""
+    return _numbering(context.knowledge_items(), "K")
+
+
+@rule(
+    "CN203",
+    "error",
+    "duplicate id within a standard",
+    "An id must name one statement, or CODE/ID references are ambiguous.",
+)
+def duplicate_ids(context: RuleContext) -> Iterator[Hit]:
+    """The second (and later) statement with an id already used in the standard."""
+    first: dict[str, str] = {}
+    for pointer, statement in context.statements():
+        at = pointer_join(pointer, "id")
+        if statement.id in first:
+            line = context.locate(first[statement.id])[0]
+            where = f" (first at line {line})" if line is not None else ""
+            yield Hit(f"duplicate id {statement.id}{where}", at)
+        else:
+            first[statement.id] = at
+
+
+@rule(
+    "CN204",
+    "error",
+    "element with no performance criteria, or knowledge heading with no items",
+    "An empty group is an extraction slip: its statements went somewhere else or nowhere.",
+)
+def empty_groups(context: RuleContext) -> Iterator[Hit]:
+    """Elements without criteria and knowledge headings without items."""
+    for i, element in enumerate(context.standard.elements):
+        if not element.performance_criteria:
+            yield Hit(
+                f"element {element.title!r} has no performance criteria",
+                f"/elements/{i}/performance_criteria",
+            )
+    for i, section in enumerate(context.standard.knowledge):
+        if not section.items:
+            yield Hit(
+                f"knowledge heading {section.heading!r} has no items", f"/knowledge/{i}/items"
+            )
+
+
+_SPACES = re.compile(r"\s+")
+
+
+@rule(
+    "CN205",
+    "warning",
+    "the same statement text twice within a standard",
+    "A repeated statement is usually a copy-and-paste slip, and is assessed twice.",
+)
+def repeated_texts(context: RuleContext) -> Iterator[Hit]:
+    """A statement whose text (whitespace aside) is that of an earlier one."""
+    first: dict[str, str] = {}
+    for pointer, statement in context.statements():
+        text = _SPACES.sub(" ", statement.text).strip()
+        if text in first:
+            yield Hit(
+                f"{statement.id} has the same text as {first[text]}",
+                pointer_join(pointer, "text"),
+            )
+        else:
+            first[text] = statement.id
+
+
+_NOS_CODE = re.compile(r"[A-Z]+[0-9][A-Z0-9]*")
+_FILE_SUFFIXES = (".yaml", ".json")
+
+
+@rule(
+    "CN206",
+    "error",
+    "code not of the NOS form (upper-case letters then digits/letters, e.g. SCDHSC0393), "
+    "or file name not `<code>.yaml`/`.json`",
+    "Codes are how standards are found and referenced; one file per code, named for it.",
+)
+def code_form(context: RuleContext) -> Iterator[Hit]:
+    """The code has the NOS form and the file is named after it."""
+    code = context.standard.code
+    if _NOS_CODE.fullmatch(code) is None:
+        yield Hit(
+            f"code {code!r} is not of the NOS form (upper-case letters, then digits and "
+            "letters, e.g. SCDHSC0393)",
+            "/code",
+        )
+    file = context.file
+    if file is not None and (file.stem != code or file.suffix not in _FILE_SUFFIXES):
+        yield Hit(f"file name {file.name!r} should be {code}.yaml or {code}.json", "/code")
+
+
+@rule(
+    "CN301",
+    "warning",
+    "stray whitespace: leading/trailing spaces, tabs, double spaces in a text",
+    "Texts are kept whitespace-normalised so that they compare and match exactly.",
+)
+def stray_whitespace(context: RuleContext) -> Iterator[Hit]:
+    """Texts with leading or trailing whitespace, tabs or runs of spaces."""
+    for pointer, text in context.texts():
+        kinds = []
+        if text[:1].isspace():
+            kinds.append("leading whitespace")
+        if text[-1:].isspace():
+            kinds.append("trailing whitespace")
+        if "\t" in text:
+            kinds.append("a tab")
+        if "  " in text:
+            kinds.append("a double space")
+        if kinds:
+            yield Hit(f"stray whitespace in the text: {', '.join(kinds)}", pointer)
+
+
+_RESIDUE = re.compile(
+    r"\[bookmark:[^\]]*\]|you must be able to:|you need to know and understand:",
+    re.IGNORECASE,
+)
+
+
+@rule(
+    "CN303",
+    "error",
+    'extraction residue left in a text: `[bookmark: …]`, "You must be able to:", '
+    '"You need to know and understand:"',
+    "Word-export markers and section lead-ins are not part of any statement.",
+)
+def extraction_residue(context: RuleContext) -> Iterator[Hit]:
+    """Texts that still hold bookmarks or the section lead-ins of the Word documents."""
+    for pointer, text in context.texts():
+        found = _RESIDUE.findall(text)
+        if found:
+            listed = ", ".join(repr(r) for r in dict.fromkeys(found))
+            yield Hit(f"extraction residue in the text: {listed}", pointer)
