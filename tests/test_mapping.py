@@ -152,7 +152,7 @@ def test_near_matching_does_not_compare_every_pair(monkeypatch: pytest.MonkeyPat
         return float(real(*args, **kwargs))
 
     monkeypatch.setattr(mapping.fuzz, "ratio", counting)
-    vocabulary = [f"word{n}" for n in range(400)]
+    vocabulary = [f"{chr(97 + n % 26)}{chr(97 + n // 26)}word" for n in range(400)]
     entries = tuple(
         SharedEntry(f"specific.entry-{n}", "specific", " ".join(vocabulary[n : n + 6]))
         for n in range(0, 390, 3)

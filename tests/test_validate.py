@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import carenos
+from carenos.catalogue import Catalogue, SharedEntry
 from carenos.schema import validator
 
 from .conftest import CASES
@@ -168,7 +169,10 @@ def test_extras_enable_rules_that_need_them(minimal_dict: dict[str, object]) -> 
 
     try:
         assert carenos.validate(minimal_dict).findings == ()
-        report = carenos.validate(minimal_dict, extras={"catalogue": [1, 2]})
+        catalogue = Catalogue(
+            (SharedEntry("a.one", "rights", "one"), SharedEntry("a.two", "rights", "two"))
+        )
+        report = carenos.validate(minimal_dict, extras={"catalogue": catalogue})
         assert [(f.code, f.severity, f.message) for f in report.findings] == [
             ("CN499", "warning", "catalogue has 2")
         ]

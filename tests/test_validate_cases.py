@@ -1,5 +1,6 @@
 """Data-driven validation cases: ``tests/cases/validate/<case>/`` holds an input file and
-``expected.json``, the findings (code, line, column) written by hand."""
+``expected.json``, the findings (code, line, column) written by hand. A case may name a
+catalogue file of its folder (``"catalogue": "catalogue.yaml"``) for the CN4xx rules."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import carenos
+from carenos.catalogue import load_catalogue
 
 from .conftest import CASES, ROOT
 
@@ -23,14 +25,17 @@ STANDARDS = [
 
 
 def _inputs(case: Path) -> list[Path]:
-    return sorted(p for p in case.iterdir() if p.name != "expected.json")
+    return sorted(p for p in case.iterdir() if p.name not in ("expected.json", "catalogue.yaml"))
 
 
 @pytest.mark.parametrize("case", CASE_DIRS, ids=[p.name for p in CASE_DIRS])
 def test_case(case: Path) -> None:
     expected = json.loads((case / "expected.json").read_text(encoding="utf-8"))
     (source,) = _inputs(case)
-    report = carenos.validate(source, max_size=expected.get("max_size"))
+    extras = {}
+    if "catalogue" in expected:
+        extras["catalogue"] = load_catalogue(case / expected["catalogue"])
+    report = carenos.validate(source, max_size=expected.get("max_size"), extras=extras)
     found = sorted((f.code, f.line or 0, f.column or 0) for f in report.findings)
     wanted = sorted((f["code"], f["line"] or 0, f["column"] or 0) for f in expected["findings"])
     assert found == wanted, "\n".join(
@@ -49,7 +54,7 @@ def test_every_rule_has_a_case() -> None:
 
 @pytest.mark.parametrize("path", STANDARDS)
 def test_committed_standards_validate_clean(path: Path) -> None:
-    report = carenos.validate(path)
+    report = carenos.validate(path, extras={"catalogue": load_catalogue()})
     assert report.findings == (), "\n".join(
         f"{f.location}: {f.code} {f.message}" for f in report.findings
     )

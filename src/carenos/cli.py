@@ -148,16 +148,32 @@ def import_command(
     help="Output: yamllint-like text, one JSON object, or GitHub annotations.",
 )
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@click.option(
+    "--catalogue",
+    type=click.Path(exists=True, dir_okay=False, path_type=str),
+    help="Catalogue of shared statements for CN401 (default: the one shipped with carenos).",
+)
+@click.option("--no-catalogue", is_flag=True, help="Do not check wording against a catalogue.")
 @max_size_option
 def validate_command(
-    paths: tuple[str, ...], output: str, strict: bool, max_size: int | None
+    paths: tuple[str, ...],
+    output: str,
+    strict: bool,
+    catalogue: str | None,
+    no_catalogue: bool,
+    max_size: int | None,
 ) -> None:
     """Validate standards (files or directories) and report every finding at file:line:col."""
     from .report_format import ReportFormat, format_report
     from .validate import validate_paths
 
     with reported_errors():
-        report = validate_paths(paths, max_size=max_size)
+        extras = {}
+        if not no_catalogue:
+            from .catalogue import load_catalogue
+
+            extras["catalogue"] = load_catalogue(catalogue)
+        report = validate_paths(paths, max_size=max_size, extras=extras)
         click.echo(format_report(report, cast(ReportFormat, output)), nl=False)
         sys.exit(EXIT_OK if report.passed(strict=strict) else EXIT_FINDINGS)
 

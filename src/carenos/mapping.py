@@ -6,11 +6,13 @@ forms at or above the threshold, :data:`DEFAULT_THRESHOLD`). Statements that rec
 two or more standards but are in no entry are grouped too (discovery), under a
 proposed id. Nothing compares every pair of statements: exact matches are dictionary
 lookups, and near candidates are only the entries that share one of a statement's
-rarest words (blocking), scored with rapidfuzz against a cutoff.
+rarest words (blocking on their first five letters), scored with rapidfuzz against a
+cutoff.
 """
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Literal
@@ -24,10 +26,12 @@ from .textnorm import content_tokens, normal_form, slug, word_diff
 
 __all__ = [
     "DEFAULT_THRESHOLD",
+    "CatalogueIndex",
     "KnowledgeMap",
     "Link",
     "Occurrence",
     "SharedGroup",
+    "catalogue_index",
     "map_knowledge",
     "occurrences",
     "proposals_yaml",
@@ -227,6 +231,14 @@ class KnowledgeMap:
         }
 
 
+_KEY_LENGTH = 5
+"""Words are blocked on their first letters, so that plurals, endings and typos still meet."""
+
+
+def _keys(normal: str) -> set[str]:
+    return {token[:_KEY_LENGTH] for token in content_tokens(normal)}
+
+
 class _NearIndex:
     """Candidates for near matches: texts that share a rare word, scored with rapidfuzz."""
 
@@ -238,12 +250,12 @@ class _NearIndex:
     def add(self, normal: str) -> int:
         index = len(self.normals)
         self.normals.append(normal)
-        for token in set(content_tokens(normal)):
-            self.by_token[token].append(index)
+        for key in _keys(normal):
+            self.by_token[key].append(index)
         return index
 
     def best(self, normal: str) -> tuple[int, float] | None:
-        tokens = {t for t in content_tokens(normal) if t in self.by_token}
+        tokens = {key for key in _keys(normal) if key in self.by_token}
         rare = sorted(tokens, key=lambda t: (len(self.by_token[t]), t))[:_RARE_TOKENS]
         candidates = {i for token in rare for i in self.by_token[token]}
         best: tuple[int, float] | None = None
@@ -252,6 +264,36 @@ class _NearIndex:
             if score and (best is None or score > best[1]):
                 best = (index, score)
         return best
+
+
+class CatalogueIndex:
+    """A catalogue ready for matching: exact lookups and near candidates, per kind."""
+
+    def __init__(self, catalogue: Catalogue, threshold: float) -> None:
+        self._exact: dict[EntryKind, dict[str, SharedEntry]] = {}
+        self._near: dict[EntryKind, tuple[_NearIndex, tuple[SharedEntry, ...]]] = {}
+        for kind in ("knowledge", "right", "scope"):
+            entries = catalogue.active(kind)
+            self._exact[kind] = {entry.normal: entry for entry in entries}
+            near = _NearIndex(threshold)
+            for entry in entries:
+                near.add(entry.normal)
+            self._near[kind] = (near, entries)
+
+    def match(self, kind: EntryKind, normal: str) -> tuple[SharedEntry, float] | None:
+        """The entry that the normal form ``normal`` matches, with the score (100 = exact)."""
+        same = self._exact[kind].get(normal)
+        if same is not None:
+            return same, 100.0
+        near, entries = self._near[kind]
+        found = near.best(normal) if entries else None
+        return None if found is None else (entries[found[0]], found[1])
+
+
+@functools.lru_cache(maxsize=8)
+def catalogue_index(catalogue: Catalogue, threshold: float = DEFAULT_THRESHOLD) -> CatalogueIndex:
+    """The (cached) :class:`CatalogueIndex` of ``catalogue`` at ``threshold``."""
+    return CatalogueIndex(catalogue, threshold)
 
 
 def _unique_id(base: str, taken: set[str]) -> str:
@@ -274,32 +316,24 @@ def map_knowledge(
     standards are grouped under proposed entries.
     """
     catalogue = load_catalogue() if catalogue is None else catalogue
+    index = catalogue_index(catalogue, threshold)
     standards = list(standards)
     units = [unit for standard in standards for unit in occurrences(standard)]
     taken = {entry.id for entry in catalogue}
     links: dict[str, list[Link]] = defaultdict(list)
     unlinked: list[tuple[Occurrence, str]] = []
-    for kind in ("knowledge", "right", "scope"):
-        entries = catalogue.active(kind)
-        exact = {entry.normal: entry for entry in entries}
-        near = _NearIndex(threshold)
-        for entry in entries:
-            near.add(entry.normal)
-        for unit in units:
-            if unit.kind != kind:
-                continue
-            normal = normal_form(unit.text)
-            same = exact.get(normal)
-            if same is not None:
-                links[same.id].append(Link(unit.ref, unit.code, "exact", 100.0))
-                continue
-            found = near.best(normal) if entries else None
-            if found is None:
-                unlinked.append((unit, normal))
-                continue
-            entry = entries[found[0]]
+    for unit in units:
+        normal = normal_form(unit.text)
+        found = index.match(unit.kind, normal)
+        if found is None:
+            unlinked.append((unit, normal))
+            continue
+        entry, score = found
+        if entry.normal == normal:
+            links[entry.id].append(Link(unit.ref, unit.code, "exact", 100.0))
+        else:
             differences = word_diff(entry.text, unit.text)
-            links[entry.id].append(Link(unit.ref, unit.code, "near", found[1], differences))
+            links[entry.id].append(Link(unit.ref, unit.code, "near", score, differences))
     groups = [SharedGroup(entry, tuple(links[entry.id])) for entry in catalogue if links[entry.id]]
     groups += _discover(unlinked, threshold, taken)
     return KnowledgeMap([s.code for s in standards], groups, units)
@@ -309,7 +343,7 @@ def _discover(
     unlinked: list[tuple[Occurrence, str]], threshold: float, taken: set[str]
 ) -> list[SharedGroup]:
     """Group statements in no catalogue entry that recur across standards."""
-    by_normal: dict[tuple[str, str], list[Occurrence]] = {}
+    by_normal: dict[tuple[EntryKind, str], list[Occurrence]] = {}
     for unit, normal in unlinked:
         by_normal.setdefault((unit.kind, normal), []).append(unit)
     keys = list(by_normal)
@@ -321,8 +355,8 @@ def _discover(
             i = parent[i]
         return i
 
-    indexes: dict[str, _NearIndex] = {}
-    positions: dict[str, list[int]] = defaultdict(list)
+    indexes: dict[EntryKind, _NearIndex] = {}
+    positions: dict[EntryKind, list[int]] = defaultdict(list)
     for position, (kind, normal) in enumerate(keys):
         index = indexes.setdefault(kind, _NearIndex(threshold))
         found = index.best(normal)
@@ -344,7 +378,7 @@ def _discover(
             id=_unique_id(f"{head.category}.{slug(head.text)}", taken),
             category=head.category,
             text=head.text,
-            kind=first_kind,  # type: ignore[arg-type]
+            kind=first_kind,
         )
         group_links = tuple(
             Link(u.ref, u.code, "exact", 100.0)

@@ -465,3 +465,37 @@ def extraction_residue(context: RuleContext) -> Iterator[Hit]:
         if found:
             listed = ", ".join(repr(r) for r in dict.fromkeys(found))
             yield Hit(f"extraction residue in the text: {listed}", pointer)
+
+
+def _pointer_of_ref(context: RuleContext, ref: str) -> str:
+    """The JSON pointer of the text that a mapping ref (``CODE/K12``, ``CODE/rights/3``) names."""
+    local = ref.split("/", 1)[1]
+    if local.startswith("rights/"):
+        return f"/values/rights/{int(local.split('/')[1]) - 1}"
+    if local.startswith(("scope-pc/", "scope-k/")):
+        part = "performance_criteria" if local.startswith("scope-pc/") else "knowledge"
+        return f"/scope/{part}/{int(local.split('/')[1]) - 1}/text"
+    for pointer, item in context.knowledge_items():
+        if item.id == local:
+            return f"{pointer}/text"
+    return ""  # pragma: no cover - every ref comes from the standard itself
+
+
+@rule(
+    "CN401",
+    "warning",
+    "a statement nearly, but not exactly, matches a shared catalogue statement",
+    "Shared statements are assessed once and credited everywhere only if their wording is "
+    "identical; a near match is usually drift from the catalogue's text.",
+    requires=("catalogue",),
+)
+def drifted_from_catalogue(context: RuleContext) -> Iterator[Hit]:
+    """Knowledge items, rights and scope texts that are a ``near`` match of a catalogue entry."""
+    from .mapping import map_knowledge
+
+    kmap = map_knowledge([context.standard], context.extras["catalogue"])
+    for link, entry in kmap.near():
+        yield Hit(
+            f"drifted from {entry.id} (score {link.score:.0f}): {link.differences}",
+            _pointer_of_ref(context, link.ref),
+        )
