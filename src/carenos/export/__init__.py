@@ -13,7 +13,7 @@ from typing import IO, Literal
 
 from ..catalogue import Catalogue
 from ..model import Standard
-from .base import read_standards, text_of
+from .base import read_standards, text_of, write_output
 from .case import CaseOptions, case_package, to_case
 from .case_import import from_case
 from .csv import to_csv, write_csv
@@ -36,6 +36,7 @@ __all__ = [
     "write",
     "write_csv",
     "write_jsonl",
+    "write_output",
     "write_yaml_files",
 ]
 
