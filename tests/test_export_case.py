@@ -227,3 +227,10 @@ def test_import_explains_what_is_wrong(change: Any, message: str) -> None:
 def test_import_of_text_that_is_not_json() -> None:
     with pytest.raises(carenos.CarenosError, match="not valid JSON"):
         from_case("{", source="pkg.json")
+
+
+def test_import_reads_only_scope_values_and_metadata_from_extensions() -> None:
+    package = _package()
+    package["CFItems"][0]["extensions"]["carenos"]["code"] = "HIJACKED"
+    package["CFItems"][0]["extensions"]["other-tool"] = {"x": 1}
+    assert from_case(package) == fixture_standards()

@@ -3,7 +3,8 @@
 The hierarchy is read from the ``isChildOf`` associations (ordered by
 ``sequenceNumber``) and the ``CFItemType`` of each item; statement ids from
 ``humanCodingScheme`` (``CODE.K12``); scope, values and metadata from
-``extensions.carenos``. Match associations are derived data and are not read.
+``extensions.carenos`` (other extensions are ignored). Match associations are
+derived data and are not read.
 The standards are rebuilt through the one dict shape (:func:`carenos.from_dict`), so
 what does not make a valid standard is a :class:`~carenos.errors.ContentError`.
 """
@@ -106,7 +107,8 @@ class _Reader:
                 data["knowledge"].append({"heading": self.text(child), "items": statements})
         where = f"CFItem {item['identifier']}"
         extensions = self.field(item, "extensions", dict, where, {})
-        data.update(self.field(extensions, EXTENSION, dict, f"extensions of {where}", {}))
+        ours = self.field(extensions, EXTENSION, dict, f"extensions of {where}", {})
+        data.update({key: ours[key] for key in ("scope", "values", "metadata") if key in ours})
         return from_dict(data, source=f"{self.source} ({code})")
 
 
