@@ -283,5 +283,110 @@ def discover_command(
 # --- export and import-case commands (issue 6) go here ---
 
 
+@main.command("export")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "jsonl", "csv", "case", "yaml"]),
+    required=True,
+    help="json: an array; jsonl: one standard a line; csv: one statement a row; "
+    "case: a 1EdTech CASE 1.1 CFPackage; yaml: a standard, or a multi-document stream.",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=str),
+    help="Write to this file (atomically) instead of standard output ('-').",
+)
+@click.option("--force", is_flag=True, help="Replace --out if it exists.")
+@click.option(
+    "--catalogue",
+    type=click.Path(exists=True, dir_okay=False, path_type=str),
+    help="Catalogue of shared statements for csv shared_id and case matches "
+    "(default: the one shipped with carenos).",
+)
+@click.option("--case-title", help="Title of the CASE CFDocument.")
+@click.option("--case-creator", help="Creator of the CASE CFDocument [default: carenos].")
+@click.option("--case-base-uri", help="Base of the CASE URIs [default: https://carenos.dev/case/].")
+@click.option(
+    "--case-last-change",
+    metavar="DATETIME",
+    help="lastChangeDateTime of every CASE object (ISO date or date-time) "
+    "[default: the latest ISO date_approved, else 1970-01-01T00:00:00+00:00].",
+)
+@max_size_option
+def export_command(
+    paths: tuple[str, ...],
+    fmt: str,
+    out: str | None,
+    force: bool,
+    catalogue: str | None,
+    case_title: str | None,
+    case_creator: str | None,
+    case_base_uri: str | None,
+    case_last_change: str | None,
+    max_size: int | None,
+) -> None:
+    """Export standards (files, directories or .jsonl) as JSON, JSON Lines, CSV, CASE or YAML.
+
+    jsonl and csv stream: they hold one standard at a time.
+    """
+    from .catalogue import load_catalogue
+    from .export import CaseOptions, read_standards, write, write_output
+    from .export.case import rfc3339
+
+    with reported_errors():
+        given = {
+            "title": case_title,
+            "creator": case_creator,
+            "base_uri": case_base_uri,
+            "last_change": case_last_change,
+        }
+        case_options = {key: value for key, value in given.items() if value is not None}
+        if case_options and fmt != "case":
+            raise UsageError("the --case-* options apply to --format case only")
+        if case_last_change is not None:
+            rfc3339(case_last_change)  # refuse a bad date before reading anything
+        shared = load_catalogue(catalogue) if fmt in ("csv", "case") else None
+        options = CaseOptions(**case_options)
+        standards = read_standards(paths, max_size=max_size)
+        write_output(
+            out,
+            lambda handle: write(
+                fmt,  # type: ignore[arg-type]
+                standards,
+                handle,
+                catalogue=shared,
+                case=options,
+            ),
+            overwrite=force,
+        )
+
+
+@main.command("import-case")
+@click.argument("file", type=click.Path(path_type=str))
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=str),
+    help="Write each standard to DIR/CODE.yaml (default: a YAML stream on standard output).",
+)
+@click.option("--force", is_flag=True, help="Replace files in --out that exist.")
+@max_size_option
+def import_case_command(file: str, out: str | None, force: bool, max_size: int | None) -> None:
+    """Read standards back from a CASE 1.1 CFPackage written by `carenos export --format case`."""
+    from .export import from_case, to_yaml, write_yaml_files
+    from .io.files import read_text
+
+    with reported_errors():
+        standards = from_case(read_text(file, limit=max_size), source=file)
+        if out is None:
+            click.echo(to_yaml(standards), nl=False)
+            return
+        written = write_yaml_files(standards, out, overwrite=force)
+        click.echo(
+            f"{len(written)} standard{'s' if len(written) != 1 else ''} written to {out}", err=True
+        )
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

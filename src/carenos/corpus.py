@@ -13,7 +13,7 @@ from .io.files import decode, max_size, read_text
 from .io.json import parse_json
 from .model import Standard
 
-__all__ = ["Corpus", "iter_jsonl", "load_corpus", "standard_files"]
+__all__ = ["Corpus", "iter_jsonl", "iter_standards", "load_corpus", "standard_files"]
 
 STANDARD_SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -116,14 +116,25 @@ def load_corpus(path: str | os.PathLike[str], *, max_size: int | None = None) ->
 
     YAML is read with the C parser. Duplicate codes raise :class:`DuplicateError`.
     """
+    return Corpus(iter_standards(path, max_size=max_size))
+
+
+def iter_standards(
+    path: str | os.PathLike[str], *, max_size: int | None = None
+) -> Iterator[tuple[Standard, str]]:
+    """The standards of a file, directory or ``.jsonl`` file one at a time, with their sources.
+
+    What :func:`load_corpus` reads, without holding them all (and without its check
+    for duplicate codes).
+    """
     root = Path(path)
     if root.suffix.lower() == ".jsonl":
-        return Corpus(iter_jsonl(root, limit=max_size))
+        return iter_jsonl(root, limit=max_size)
     if root.is_dir():
-        return Corpus(_read_files(standard_files(root), max_size))
+        return _read_files(standard_files(root), max_size)
     if not root.exists():
         raise ReadError("no such file or directory", source=str(root))
-    return Corpus(_read_files([root], max_size))
+    return _read_files([root], max_size)
 
 
 def _read_files(paths: Iterable[Path], limit: int | None) -> Iterator[tuple[Standard, str]]:

@@ -1,0 +1,65 @@
+"""CSV: one row per numbered statement (RFC 4180: CRLF line ends, minimal quoting, UTF-8).
+
+``shared_id`` is the id of the catalogue entry a knowledge item is linked to (exactly
+or near). Linking a statement to the catalogue depends on that statement and the
+catalogue only (proposed groups, which need the whole set, are left out), so each
+standard is mapped on its own as it streams past: the result is the same as mapping
+the whole set, and memory does not grow with it.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator
+from typing import IO
+
+from ..catalogue import Catalogue, load_catalogue
+from ..mapping import KnowledgeMap, map_knowledge
+from ..model import Standard
+from .base import text_of
+
+__all__ = ["HEADER", "csv_rows", "shared_ids", "to_csv", "write_csv"]
+
+HEADER = ("code", "title", "kind", "id", "ref", "group", "text", "shared_id")
+"""The columns of the CSV export."""
+
+
+def shared_ids(kmap: KnowledgeMap) -> dict[str, str]:
+    """Catalogue entry id by statement ref, for the catalogued (not proposed) groups."""
+    return {
+        link.ref: group.entry.id
+        for group in kmap.groups
+        if not group.proposed
+        for link in group.links
+    }
+
+
+def csv_rows(standard: Standard, shared: dict[str, str]) -> Iterator[tuple[str, ...]]:
+    """The rows of one standard: its criteria, then its knowledge items, in document order."""
+    head = (standard.code, standard.title)
+    for element in standard.elements:
+        for pc in element.performance_criteria:
+            yield (*head, "performance_criterion", pc.id, pc.ref, element.title, pc.text, "")
+    for section in standard.knowledge:
+        for item in section.items:
+            shared_id = shared.get(item.ref, "")
+            yield (*head, "knowledge", item.id, item.ref, section.heading, item.text, shared_id)
+
+
+def write_csv(
+    standards: Iterable[Standard], handle: IO[str], *, catalogue: Catalogue | None = None
+) -> None:
+    """Write the header and each standard's rows as it comes.
+
+    ``catalogue`` defaults to the bundled one. Open files with ``newline=""``.
+    """
+    catalogue = load_catalogue() if catalogue is None else catalogue
+    writer = csv.writer(handle, lineterminator="\r\n")
+    writer.writerow(HEADER)
+    for standard in standards:
+        writer.writerows(csv_rows(standard, shared_ids(map_knowledge([standard], catalogue))))
+
+
+def to_csv(standards: Iterable[Standard], *, catalogue: Catalogue | None = None) -> str:
+    """The CSV text of the standards (see :func:`write_csv`)."""
+    return text_of(lambda handle: write_csv(standards, handle, catalogue=catalogue))
