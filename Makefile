@@ -14,8 +14,27 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+SUITE_INDEX = ../shared/suite/scdhsc-index.csv
+DEMO_DIR    = build/demo
+
 demo: $(STAMP)
+	@echo "== 1. import the extracted NOS text (data/sources) into YAML"
+	@rm -rf $(DEMO_DIR) && mkdir -p $(DEMO_DIR)
+	@if [ -f $(SUITE_INDEX) ]; then \
+	  $(BIN)/carenos import data/sources/*.txt --out $(DEMO_DIR) --index $(SUITE_INDEX); \
+	  cmp -s $(DEMO_DIR)/SCDHSC0393.yaml data/standards/SCDHSC0393.yaml \
+	    && cmp -s $(DEMO_DIR)/SCDHSC0429.yaml data/standards/SCDHSC0429.yaml \
+	    && echo "   the import matches the committed data/standards" \
+	    || echo "   NOTE: the import differs from the committed data/standards"; \
+	else \
+	  echo "   ($(SUITE_INDEX) is absent: titles and metadata come from it, so the import is skipped)"; \
+	fi
+	@echo; echo "== 2. validate data/standards"
+	@$(BIN)/carenos validate data/standards
+	@echo; echo "== 3. summary"
 	@$(BIN)/carenos load data/standards
+	@echo; echo "== 4. shared knowledge statements, by standard and category"
+	@$(BIN)/carenos map data/standards --format matrix
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests

@@ -165,7 +165,7 @@ def validate_command(
 ) -> None:
     """Validate standards (files or directories) and report every finding at file:line:col."""
     from .report_format import ReportFormat, format_report
-    from .validate import validate_paths
+    from .validation import validate_paths
 
     with reported_errors():
         extras = {}

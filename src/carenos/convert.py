@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
-from typing import Any, TypeVar, get_args, get_origin
+from types import UnionType
+from typing import Any, TypeVar, Union, get_args, get_origin
 
 import attrs
 from cattrs import Converter
@@ -61,6 +62,17 @@ def _structure_str(value: object, _: type) -> str:
     if type(value) is str:
         return value
     raise ShapeError("string", value)
+
+
+def _is_optional(tp: Any) -> bool:
+    args = get_args(tp)
+    return len(args) == 2 and type(None) in args and get_origin(tp) in (Union, UnionType)
+
+
+def _optional_hook_factory(tp: Any, conv: Converter) -> Callable[[Any, Any], Any]:
+    """A key that may be absent must not be ``null`` when present, as in the schema."""
+    (inner,) = (arg for arg in get_args(tp) if arg is not type(None))
+    return conv.get_structure_hook(inner)
 
 
 def _is_homogeneous_tuple(tp: Any) -> bool:
@@ -161,6 +173,7 @@ def _make_converter() -> Converter:
     conv = Converter(forbid_extra_keys=True, unstruct_collection_overrides={tuple: list})
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook_factory)
+    conv.register_structure_hook_factory(_is_optional, _optional_hook_factory)
     conv.register_structure_hook_factory(attrs.has, _class_hook_factory)
     conv.register_unstructure_hook_factory(attrs.has, _unstructure_hook_factory)
     return conv

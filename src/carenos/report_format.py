@@ -1,4 +1,4 @@
-"""Reporters: a :class:`~carenos.validate.Report` as text, JSON or GitHub annotations."""
+"""Reporters: a :class:`~carenos.validation.Report` as text, JSON or GitHub annotations."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable
 from typing import Literal
 
-from .validate import Finding, Report
+from .validation import Finding, Report
 
 __all__ = ["FORMATS", "ReportFormat", "format_report", "github", "json_text", "summary", "text"]
 

@@ -63,12 +63,12 @@ STOPWORDS = frozenset(
 
 
 def normal_form(text: str) -> str:
-    """``text`` with case, whitespace, quote and dash characters and a final full stop normalised.
+    """``text`` with case, whitespace, quote and dash characters and final full stops normalised.
 
     Two statements are the same (an ``exact`` match) when their normal forms are equal.
     """
-    folded = _SPACE.sub(" ", text.translate(_QUOTES)).strip().casefold()
-    return folded[:-1].rstrip() if folded.endswith(".") else folded
+    folded = _SPACE.sub(" ", text.translate(_QUOTES).casefold()).strip()
+    return folded.rstrip(". ")
 
 
 def content_tokens(normal: str) -> list[str]:

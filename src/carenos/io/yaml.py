@@ -254,7 +254,7 @@ def _quote_unsafe(data: Any) -> Any:
     if isinstance(data, str):
         return DoubleQuotedScalarString(data) if _needs_escapes(data) else data
     if isinstance(data, dict):
-        return {key: _quote_unsafe(value) for key, value in data.items()}
+        return {_quote_unsafe(key): _quote_unsafe(value) for key, value in data.items()}
     if isinstance(data, list):
         return [_quote_unsafe(value) for value in data]
     return data
