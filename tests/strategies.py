@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from hypothesis import strategies as st
 
 from carenos import (
@@ -70,3 +72,15 @@ def standards(draw: st.DrawFn) -> Standard:
     return Standard(
         draw(codes), draw(texts), draw(texts), elements, knowledge, scope, values, metadata
     )
+
+
+def value_paths(data: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """The path (keys and indexes) of every value in a JSON-like document, root first."""
+    found = [prefix]
+    if isinstance(data, dict):
+        for key, value in data.items():
+            found += value_paths(value, (*prefix, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            found += value_paths(value, (*prefix, index))
+    return found

@@ -12,7 +12,7 @@ import carenos
 from carenos.errors import ContentError
 from carenos.schema import validator
 
-from .strategies import standards
+from .strategies import standards, value_paths
 
 JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.text(max_size=5),
@@ -23,22 +23,11 @@ JSON_VALUES = st.recursive(
 )
 
 
-def _paths(data: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    found = [prefix]
-    if isinstance(data, dict):
-        for key, value in data.items():
-            found += _paths(value, (*prefix, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            found += _paths(value, (*prefix, index))
-    return found
-
-
 @st.composite
 def mutated_documents(draw: st.DrawFn) -> Any:
     """A valid standard's dict with one random change: replaced, removed or added value."""
     data = carenos.to_dict(draw(standards()))
-    path = draw(st.sampled_from(_paths(data)))
+    path = draw(st.sampled_from(value_paths(data)))
     if not path:
         return draw(JSON_VALUES)
     doc = copy.deepcopy(data)

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import carenos
 
-from .strategies import standards, texts
+from .strategies import standards, texts, value_paths
 
 json_scalars = st.none() | st.booleans() | st.integers() | st.floats() | texts
 json_like = st.recursive(
@@ -36,22 +36,11 @@ def test_any_json_like_document(data: Any) -> None:
     assert all(f.code == "CN100" for f in report.findings)  # ... and a dict is not read
 
 
-def _paths(data: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    found = [prefix]
-    if isinstance(data, dict):
-        for key, value in data.items():
-            found += _paths(value, (*prefix, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            found += _paths(value, (*prefix, index))
-    return found
-
-
 @st.composite
 def mutated_standards(draw: st.DrawFn) -> dict[str, Any]:
     data = carenos.to_dict(draw(standards()))
     for _ in range(draw(st.integers(1, 3))):
-        target = draw(st.sampled_from(_paths(data)))
+        target = draw(st.sampled_from(value_paths(data)))
         replacement = draw(json_like | st.sampled_from(["P1", "K1", "  x ", "[bookmark: a]"]))
         if not target:
             continue

@@ -32,6 +32,15 @@ def reported_errors() -> Iterator[None]:
         sys.exit(EXIT_USAGE if isinstance(error, UsageError) else EXIT_FINDINGS)
 
 
+def catalogue_option(help_text: str) -> Callable[[F], F]:
+    """``--catalogue FILE``: the catalogue of shared statements (default: the bundled one)."""
+    return click.option(
+        "--catalogue",
+        type=click.Path(exists=True, dir_okay=False, path_type=str),
+        help=help_text,
+    )
+
+
 def max_size_option(func: F) -> F:
     """``--max-size BYTES``: the largest file to read."""
     return click.option(
@@ -148,10 +157,8 @@ def import_command(
     help="Output: yamllint-like text, one JSON object, or GitHub annotations.",
 )
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
-@click.option(
-    "--catalogue",
-    type=click.Path(exists=True, dir_okay=False, path_type=str),
-    help="Catalogue of shared statements for CN401 (default: the one shipped with carenos).",
+@catalogue_option(
+    "Catalogue of shared statements for CN401 (default: the one shipped with carenos)."
 )
 @click.option("--no-catalogue", is_flag=True, help="Do not check wording against a catalogue.")
 @max_size_option
@@ -197,18 +204,14 @@ def rules_command(markdown: bool) -> None:
 
 
 def _standards(paths: tuple[str, ...], max_size: int | None) -> list[Standard]:
-    from .corpus import load_corpus
+    from .corpus import read_standards
 
-    return [standard for path in paths for standard in load_corpus(path, max_size=max_size)]
+    return list(read_standards(paths, max_size=max_size))
 
 
 @main.command("map")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=str))
-@click.option(
-    "--catalogue",
-    type=click.Path(exists=True, dir_okay=False, path_type=str),
-    help="Catalogue of shared statements (default: the one shipped with carenos).",
-)
+@catalogue_option("Catalogue of shared statements (default: the one shipped with carenos).")
 @click.option(
     "--format",
     "fmt",
@@ -246,11 +249,7 @@ def map_command(
 
 @main.command("discover")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=str))
-@click.option(
-    "--catalogue",
-    type=click.Path(exists=True, dir_okay=False, path_type=str),
-    help="Catalogue whose entries are already known (default: the shipped one).",
-)
+@catalogue_option("Catalogue whose entries are already known (default: the shipped one).")
 @click.option(
     "--out",
     type=click.Path(dir_okay=False, path_type=str),
@@ -299,11 +298,9 @@ def discover_command(
     help="Write to this file (atomically) instead of standard output ('-').",
 )
 @click.option("--force", is_flag=True, help="Replace --out if it exists.")
-@click.option(
-    "--catalogue",
-    type=click.Path(exists=True, dir_okay=False, path_type=str),
-    help="Catalogue of shared statements for csv shared_id and case matches "
-    "(default: the one shipped with carenos).",
+@catalogue_option(
+    "Catalogue of shared statements for csv shared_id and case matches "
+    "(default: the one shipped with carenos)."
 )
 @click.option("--case-title", help="Title of the CASE CFDocument.")
 @click.option("--case-creator", help="Creator of the CASE CFDocument [default: carenos].")

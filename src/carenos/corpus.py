@@ -13,7 +13,14 @@ from .io.files import decode, max_size, read_text
 from .io.json import parse_json
 from .model import Standard
 
-__all__ = ["Corpus", "iter_jsonl", "iter_standards", "load_corpus", "standard_files"]
+__all__ = [
+    "Corpus",
+    "iter_jsonl",
+    "iter_standards",
+    "load_corpus",
+    "read_standards",
+    "standard_files",
+]
 
 STANDARD_SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -142,3 +149,22 @@ def _read_files(paths: Iterable[Path], limit: int | None) -> Iterator[tuple[Stan
         source = str(file)
         text = read_text(file, limit=limit)
         yield to_standard(parse(text, format_of(file), source, fast=True)), source
+
+
+def read_standards(
+    paths: Iterable[str | os.PathLike[str]], *, max_size: int | None = None
+) -> Iterator[Standard]:
+    """The standards of files, directories and ``.jsonl`` files, one at a time, in order.
+
+    Only the codes seen so far are kept (to refuse a code read twice, as
+    :func:`~carenos.load_corpus` does), so memory does not grow with the standards.
+    """
+    seen: dict[str, str] = {}
+    for path in paths:
+        for standard, source in iter_standards(path, max_size=max_size):
+            if standard.code in seen:
+                raise DuplicateError(
+                    f"standard {standard.code} is also in {seen[standard.code]}", source=source
+                )
+            seen[standard.code] = source
+            yield standard
