@@ -224,3 +224,20 @@ def test_text_that_only_libyaml_reads_is_located_by_libyaml() -> None:
     # libyaml reads "0\t" as the scalar 0 (ruamel's pure parser refuses the tab)
     (finding,) = carenos.validate("0\t").findings
     assert (finding.code, finding.line, finding.column, finding.path) == ("CN100", 1, 1, "")
+
+
+def test_json_lines_each_line_is_a_document(
+    tmp_path: Path, minimal_dict: dict[str, object]
+) -> None:
+    path = tmp_path / "corpus.jsonl"
+    bad = {**minimal_dict, "code": "SCDHSC9998", "title": 7}
+    lines = [json.dumps(minimal_dict), "", json.dumps(bad), json.dumps(minimal_dict), "{oops"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = carenos.validate(path)
+    found = [(f.code, f.source, f.line) for f in report.findings]
+    assert found == [
+        ("CN100", str(path), 3),
+        ("CN207", str(path), 4),
+        ("CN001", str(path), 5),
+    ]
+    assert "also in " + f"{path}:1" in report.findings[1].message

@@ -13,13 +13,14 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+import attrs
 from attrs import field, frozen
 
 from .convert import _json_kind, from_dict
 from .corpus import STANDARD_SUFFIXES, Corpus, standard_files
 from .documents import Format, ParsedDocument, parse
 from .errors import CarenosError, ContentError, DuplicateKeyError
-from .io.files import max_size, read_text
+from .io.files import decode, max_size, read_text
 from .io.positions import Positions, pointer_join
 from .io.yaml import parse_yaml
 from .model import Standard
@@ -238,6 +239,7 @@ class _Outcome:
     findings: list[Finding]
     standard: Standard | None = None
     where: _Where | None = None
+    line: int | None = None  # the line of a JSON Lines document; None for a whole file
 
 
 def _check_data(
@@ -320,17 +322,50 @@ def _check_file(path: Path, limit: int | None, extras: Mapping[str, Any]) -> _Ou
     return _check_text(text, fmt, source, path, limit, extras)
 
 
+def _shifted(findings: Iterable[Finding], line: int) -> list[Finding]:
+    """Findings of a document that starts at ``line`` of its file (one line of JSON Lines)."""
+    return [attrs.evolve(f, line=line + (f.line or 1) - 1) for f in findings]
+
+
+def _check_jsonl(path: Path, limit: int | None, extras: Mapping[str, Any]) -> list[_Outcome]:
+    """Each line of a JSON Lines file as a JSON document (the size limit is per line)."""
+    source, cap = str(path), max_size(limit)
+    outcomes: list[_Outcome] = []
+    try:
+        with open(path, "rb") as handle:
+            for number, raw in enumerate(handle, start=1):
+                if len(raw) > cap:
+                    message = f"line is over the size limit of {cap:,} bytes"
+                    outcomes.append(_Outcome([Finding("CN004", "error", message, source, number)]))
+                    continue
+                if not raw.strip():
+                    continue
+                try:
+                    text = decode(raw, source)
+                except CarenosError as error:
+                    outcomes.append(_Outcome(_shifted([_from_error(error, source)], number)))
+                    continue
+                outcome = _check_text(text, "json", source, None, limit, extras)
+                found = _shifted(outcome.findings, number)
+                outcomes.append(_Outcome(found, outcome.standard, outcome.where, number))
+    except OSError:
+        return [_check_file(path, limit, extras)]  # says why it cannot be read
+    return outcomes
+
+
 def _duplicate_codes(outcomes: Iterable[tuple[str, _Outcome]]) -> Iterator[Finding]:
     first: dict[str, str] = {}
     for source, outcome in outcomes:
         if outcome.standard is None or outcome.where is None:
             continue
         code = outcome.standard.code
+        label = source if outcome.line is None else f"{source}:{outcome.line}"
         if code in first:
             message = f"standard {code} is also in {first[code]}"
-            yield _at("CN207", message, source, outcome.where, "/code")
+            finding = _at("CN207", message, source, outcome.where, "/code")
+            yield finding if outcome.line is None else _shifted([finding], outcome.line)[0]
         else:
-            first[code] = source
+            first[code] = label
 
 
 # --- the public entry points ------------------------------------------------------------
@@ -387,9 +422,10 @@ def validate_paths(
     max_size: int | None = None,
     extras: Mapping[str, Any] | None = None,
 ) -> Report:
-    """Validate files and directories (their ``*.yaml``/``*.yml``/``*.json``) as one corpus.
+    """Validate files, directories (their ``*.yaml``/``*.yml``/``*.json``) and ``.jsonl`` files.
 
-    Besides each file's findings, a code used by two files is a CN207 finding.
+    They are one corpus: besides each document's findings, a code used twice is a CN207
+    finding. A line of JSON Lines is one JSON document; its findings name the line.
     """
     context = dict(extras or {})
     files: list[Path] = []
@@ -404,7 +440,15 @@ def validate_paths(
         else:
             files.append(path)
     unique = list(dict.fromkeys(files))
-    outcomes = [(str(file), _check_file(file, max_size, context)) for file in unique]
+    outcomes = [
+        (str(file), outcome)
+        for file in unique
+        for outcome in (
+            _check_jsonl(file, max_size, context)
+            if file.suffix.lower() == ".jsonl"
+            else [_check_file(file, max_size, context)]
+        )
+    ]
     for _, outcome in outcomes:
         findings.extend(outcome.findings)
     findings.extend(_duplicate_codes(outcomes))
