@@ -76,7 +76,7 @@ def test_out_is_written_and_not_replaced_without_force(tmp_path: Path) -> None:
     assert written.startswith(b"code,title,kind,id,ref,group,text,shared_id\r\n")
     code, _, err = _export("--format", "jsonl", "--out", str(target))
     assert code == 2
-    assert "exists; pass --force" in err
+    assert "the file exists; replace it with --force" in err
     assert target.read_bytes() == written
     code, _, _ = _export("--format", "jsonl", "--out", str(target), "--force")
     assert code == 0
@@ -132,7 +132,7 @@ def test_import_case_round_trip(tmp_path: Path) -> None:
     assert list(carenos.load_corpus(out)) == fixture_standards()
     again = CliRunner().invoke(main, ["import-case", str(package), "--out", str(out)])
     assert again.exit_code == 2
-    assert "exists; pass --force" in again.stderr
+    assert "the file exists; replace it with --force" in again.stderr
     forced = CliRunner().invoke(main, ["import-case", str(package), "--out", str(out), "--force"])
     assert forced.exit_code == 0
 

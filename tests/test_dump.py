@@ -55,3 +55,13 @@ def test_failed_write_leaves_old_file_and_no_temporary(tmp_path: Path) -> None:
         files.atomic_write(path, half_then_fail, overwrite=True)
     assert path.read_text(encoding="utf-8") == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["file.yaml"]
+
+
+def test_dump_into_a_missing_directory_is_a_clear_error(
+    tmp_path: Path, minimal_dict: dict[str, Any]
+) -> None:
+    target = tmp_path / "no-such-dir" / "SCDHSC9999.yaml"
+    with pytest.raises(UsageError, match="no directory") as caught:
+        carenos.dump(carenos.from_dict(minimal_dict), target)
+    assert caught.value.source == str(target)
+    assert not target.parent.exists()

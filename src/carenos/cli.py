@@ -117,6 +117,7 @@ def import_command(
 
     from .documents import dump
     from .importer import import_file
+    from .io.files import refuse_overwrite
     from .io.suite_index import read_index
 
     with reported_errors():
@@ -131,8 +132,7 @@ def import_command(
         ]
         targets = [Path(out) / f"{standard.code}.yaml" for standard in standards]
         for target in targets:
-            if target.exists() and not force:
-                raise UsageError(f"{target} exists; pass --force to replace it", source=str(target))
+            refuse_overwrite(target, overwrite=force)
         Path(out).mkdir(parents=True, exist_ok=True)
         for standard, target in zip(standards, targets, strict=True):
             dump(standard, target, overwrite=force)

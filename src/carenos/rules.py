@@ -13,6 +13,7 @@ it runs only when the caller provides it, which is how cross-standard (CN4xx) ru
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
@@ -280,37 +281,74 @@ declare(
 # --- semantic rules on one standard ------------------------------------------------------
 
 
+def _in_order(numbers: list[int]) -> set[int]:
+    """Indexes of a longest increasing run of ``numbers`` (not necessarily contiguous).
+
+    Patience sorting, O(n log n): the items outside it are the ones out of order.
+    """
+    tails: list[int] = []  # index of the smallest tail of each run length
+    values: list[int] = []  # the numbers at those indexes
+    before: list[int | None] = []
+    for index, number in enumerate(numbers):
+        length = bisect.bisect_left(values, number)
+        before.append(tails[length - 1] if length else None)
+        if length == len(tails):
+            tails.append(index)
+            values.append(number)
+        else:
+            tails[length] = index
+            values[length] = number
+    keep: set[int] = set()
+    at = tails[-1] if tails else None
+    while at is not None:
+        keep.add(at)
+        at = before[at]
+    return keep
+
+
+def _missing(prefix: str, numbers: list[int]) -> str:
+    if len(numbers) == 1:
+        return f"{prefix}{numbers[0]} is missing"
+    if numbers[-1] - numbers[0] == len(numbers) - 1:
+        return f"{prefix}{numbers[0]} to {prefix}{numbers[-1]} are missing"
+    return ", ".join(f"{prefix}{n}" for n in numbers) + " are missing"
+
+
 def _numbering(
     items: Iterable[tuple[str, PerformanceCriterion | KnowledgeItem]], prefix: str
 ) -> Iterator[Hit]:
-    """Hits where ``prefix``-ids do not run 1, 2, 3 ... (repeated ids are left to CN203)."""
-    expected = 1
-    previous: str | None = None
-    seen: set[int] = set()
+    """Hits where ``prefix``-ids do not run 1, 2, 3 ... (repeated ids are left to CN203).
+
+    The ids that form the longest increasing run are in order; each other id is out of
+    order, and a number that no id has is missing where the run skips it. So one
+    misplaced or mistyped id gives one finding, not one for every id after it.
+    """
+    firsts: list[tuple[str, str, int]] = []
+    present: set[int] = set()
     for pointer, item in items:
         number = int(item.id[len(prefix) :])
-        if number in seen:
-            continue
-        seen.add(number)
         at = pointer_join(pointer, "id")
         if item.id != f"{prefix}{number}":
             yield Hit(f"{item.id} is not written {prefix}{number}", at)
-        if number == expected:
-            pass
-        elif number > expected:
-            missing = (
-                f"{prefix}{expected} is missing"
-                if number == expected + 1
-                else f"{prefix}{expected} to {prefix}{number - 1} are missing"
-            )
-            after = f"follows {previous}" if previous else "comes first"
-            yield Hit(f"{item.id} {after}: {missing}", at)
-        elif number == 0:
+        if number in present:
+            continue
+        present.add(number)
+        if number == 0:
             yield Hit(f"{item.id}: numbering starts at {prefix}1", at)
-        else:
-            yield Hit(f"{item.id} follows {previous}: out of order", at)
-        expected = max(expected, number + 1)
-        previous = item.id
+            continue
+        firsts.append((at, item.id, number))
+    keep = _in_order([number for _, _, number in firsts])
+    previous: str | None = None
+    last = 0
+    for index, (at, ident, number) in enumerate(firsts):
+        if index not in keep:
+            yield Hit(f"{ident} is out of order: it belongs after {prefix}{number - 1}", at)
+            continue
+        absent = [n for n in range(last + 1, number) if n not in present]
+        if absent:
+            after = f"follows {previous}" if previous else "comes first"
+            yield Hit(f"{ident} {after}: {_missing(prefix, absent)}", at)
+        previous, last = ident, number
 
 
 @rule(

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..documents import dump, dumps
 from ..errors import UsageError
+from ..io.files import refuse_overwrite
 from ..model import Standard
 
 __all__ = ["to_yaml", "write_yaml_files"]
@@ -43,12 +44,8 @@ def write_yaml_files(
     """
     root = Path(directory)
     targets = [(standard, root / file_name(standard.code)) for standard in standards]
-    if not overwrite:
-        for _, path in targets:
-            if path.exists():
-                raise UsageError(
-                    f"{path} exists; pass --force (overwrite=True) to replace it", source=str(path)
-                )
+    for _, path in targets:
+        refuse_overwrite(path, overwrite=overwrite)
     root.mkdir(parents=True, exist_ok=True)
     for standard, path in targets:
         dump(standard, path, fmt="yaml", overwrite=overwrite)

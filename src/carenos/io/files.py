@@ -12,7 +12,14 @@ from typing import IO
 
 from ..errors import ReadError, UsageError
 
-__all__ = ["DEFAULT_MAX_SIZE", "atomic_write", "decode", "max_size", "read_text"]
+__all__ = [
+    "DEFAULT_MAX_SIZE",
+    "atomic_write",
+    "decode",
+    "max_size",
+    "read_text",
+    "refuse_overwrite",
+]
 
 DEFAULT_MAX_SIZE = 5 * 1024 * 1024
 """Largest file carenos reads by default (5 MB); ``CARENOS_MAX_SIZE`` overrides it."""
@@ -90,6 +97,15 @@ def read_text(path: str | os.PathLike[str], *, limit: int | None = None) -> str:
     return decode(data, source)
 
 
+def refuse_overwrite(path: str | os.PathLike[str], *, overwrite: bool) -> None:
+    """Raise :class:`UsageError` if ``path`` exists and ``overwrite`` is not given."""
+    if not overwrite and os.path.lexists(path):
+        raise UsageError(
+            "the file exists; replace it with --force (overwrite=True in Python)",
+            source=os.fspath(path),
+        )
+
+
 def atomic_write(
     path: str | os.PathLike[str],
     write: Callable[[IO[str]], None] | str,
@@ -102,12 +118,14 @@ def atomic_write(
     file is replaced only with ``overwrite``; if writing fails, it is left as it was.
     """
     target = Path(path)
-    if target.exists() and not overwrite:
-        raise UsageError(
-            f"{target} exists; pass --force (overwrite=True) to replace it", source=str(target)
-        )
+    refuse_overwrite(target, overwrite=overwrite)
     directory = target.parent
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    if not directory.is_dir():
+        raise UsageError(f"cannot write: no directory {str(directory)!r}", source=str(target))
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise UsageError(f"cannot write: {exc.strerror}", source=str(target)) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             if isinstance(write, str):
