@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -37,7 +38,8 @@ def max_size(override: int | None = None) -> int:
 def decode(data: bytes, source: str) -> str:
     """UTF-8 text of ``data`` without a byte-order mark; CRLF and CR become LF.
 
-    Raises :class:`ReadError` naming the byte offset of the first bad byte.
+    Raises :class:`ReadError` naming the byte offset of the first bad byte, or the
+    place of a NUL byte (no text format carenos reads has one: it is a binary file).
     """
     try:
         text = data.decode("utf-8")
@@ -50,6 +52,13 @@ def decode(data: bytes, source: str) -> str:
             line=line,
             column=column,
         ) from None
+    if "\x00" in text:
+        offset = text.index("\x00")
+        line = text.count("\n", 0, offset) + 1
+        column = offset - text.rfind("\n", 0, offset)
+        raise ReadError(
+            "NUL byte in the text: not a text file", source=source, line=line, column=column
+        )
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\r" in text:
@@ -65,8 +74,14 @@ def read_text(path: str | os.PathLike[str], *, limit: int | None = None) -> str:
     source = os.fspath(path)
     cap = max_size(limit)
     try:
-        with open(source, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
+        # Non-blocking, so that a FIFO cannot hang the open; only regular files are read.
+        with os.fdopen(os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:
+            status = os.fstat(handle.fileno())
+            if stat.S_ISDIR(status.st_mode):
+                raise IsADirectoryError
+            if not stat.S_ISREG(status.st_mode):
+                raise ReadError("not a regular file", source=source)
+            size = status.st_size
             if size > cap:
                 raise ReadError(
                     f"file is {size:,} bytes, over the size limit of {cap:,} bytes "
