@@ -114,7 +114,8 @@ def atomic_write(
     """Write text to ``path`` through a temporary file in the same directory and a rename.
 
     ``write`` is the text, or a function that writes it to the open file. An existing
-    file is replaced only with ``overwrite``; if writing fails, it is left as it was.
+    file is replaced only with ``overwrite``; if writing fails, it is left as it was (an
+    ``OSError``, such as a full disk, becomes a :class:`UsageError` that says so).
     """
     target = Path(path)
     if target.exists() and not overwrite:
@@ -138,7 +139,11 @@ def atomic_write(
             os.umask(umask)
             os.chmod(tmp_name, 0o666 & ~umask)
         os.replace(tmp_name, target)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)
+        if isinstance(exc, OSError):
+            raise UsageError(
+                f"cannot write: {exc.strerror or exc}; the file is as it was", source=str(target)
+            ) from None
         raise
