@@ -24,12 +24,20 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 @contextmanager
 def reported_errors() -> Iterator[None]:
-    """Print a :class:`CarenosError` as ``file:line:col: error: message (code)`` and exit."""
+    """Print a :class:`CarenosError` as ``file:line:col: error: message (code)`` and exit.
+
+    A ``RecursionError`` or ``MemoryError`` (which no limit should let through) is
+    reported the same way, never as a traceback.
+    """
     try:
         yield
     except CarenosError as error:
         click.echo(f"{error.location}: error: {error.message} ({error.code})", err=True)
         sys.exit(EXIT_USAGE if isinstance(error, UsageError) else EXIT_FINDINGS)
+    except (RecursionError, MemoryError) as error:  # input beyond what the limits foresaw
+        what = "nested too deeply" if isinstance(error, RecursionError) else "too large"
+        click.echo(f"<input>: error: the input is {what} to process (CN000)", err=True)
+        sys.exit(EXIT_FINDINGS)
 
 
 def catalogue_option(help_text: str) -> Callable[[F], F]:

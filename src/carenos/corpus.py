@@ -78,13 +78,18 @@ class Corpus:
 
 
 def standard_files(directory: str | os.PathLike[str]) -> list[Path]:
-    """The standard files (``*.yaml``, ``*.yml``, ``*.json``) of a directory, sorted by name."""
+    """The standard files (``*.yaml``, ``*.yml``, ``*.json``) of a directory, sorted by name.
+
+    Every entry so named is listed, even one that is not a readable file (a directory, a
+    broken link, a symlink loop), so that reading it says what is wrong with it rather
+    than skipping it in silence.
+    """
     root = Path(directory)
     try:
         entries = list(root.iterdir())
     except OSError as exc:
         raise ReadError(f"cannot list the directory: {exc.strerror}", source=str(root)) from None
-    return sorted(p for p in entries if p.suffix.lower() in STANDARD_SUFFIXES and p.is_file())
+    return sorted(p for p in entries if p.suffix.lower() in STANDARD_SUFFIXES)
 
 
 def iter_jsonl(
@@ -139,9 +144,7 @@ def iter_standards(
         return iter_jsonl(root, limit=max_size)
     if root.is_dir():
         return _read_files(standard_files(root), max_size)
-    if not root.exists():
-        raise ReadError("no such file or directory", source=str(root))
-    return _read_files([root], max_size)
+    return _read_files([root], max_size)  # reading says why, if it is not a file
 
 
 def _read_files(paths: Iterable[Path], limit: int | None) -> Iterator[tuple[Standard, str]]:

@@ -50,11 +50,18 @@ def import_text(
 
     ``code`` and ``title`` override the text's header; ``index`` supplies what is still
     missing (and metadata); ``fallback_code`` is the last resort for the code. Raises
-    :class:`ImportTextError` for text that cannot be accounted for and
+    :class:`ImportTextError` for text that cannot be accounted for or holds no statement,
+    and
     :class:`UsageError` when no code or no title can be found.
     """
     parsed = parse_nos_text(text, source=source)
     data = dict(parsed.data)
+    if not data.get("elements") and not data.get("knowledge"):
+        raise ImportTextError(
+            "no performance criteria (P1 ...) and no knowledge items (K1 ...): "
+            "this is not the text of a standard",
+            source=source,
+        )
     _merged(data, code, title)
     entry = None
     if index is not None and "code" not in data and "title" in data:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -44,7 +45,8 @@ def max_size(override: int | None = None) -> int:
 def decode(data: bytes, source: str) -> str:
     """UTF-8 text of ``data`` without a byte-order mark; CRLF and CR become LF.
 
-    Raises :class:`ReadError` naming the byte offset of the first bad byte.
+    Raises :class:`ReadError` naming the byte offset of the first bad byte, or the
+    place of a NUL byte (no text format carenos reads has one: it is a binary file).
     """
     try:
         text = data.decode("utf-8")
@@ -57,6 +59,13 @@ def decode(data: bytes, source: str) -> str:
             line=line,
             column=column,
         ) from None
+    if "\x00" in text:
+        offset = text.index("\x00")
+        line = text.count("\n", 0, offset) + 1
+        column = offset - text.rfind("\n", 0, offset)
+        raise ReadError(
+            "NUL byte in the text: not a text file", source=source, line=line, column=column
+        )
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\r" in text:
@@ -72,8 +81,14 @@ def read_text(path: str | os.PathLike[str], *, limit: int | None = None) -> str:
     source = os.fspath(path)
     cap = max_size(limit)
     try:
-        with open(source, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
+        # Non-blocking, so that a FIFO cannot hang the open; only regular files are read.
+        with os.fdopen(os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:
+            status = os.fstat(handle.fileno())
+            if stat.S_ISDIR(status.st_mode):
+                raise IsADirectoryError
+            if not stat.S_ISREG(status.st_mode):
+                raise ReadError("not a regular file", source=source)
+            size = status.st_size
             if size > cap:
                 raise ReadError(
                     f"file is {size:,} bytes, over the size limit of {cap:,} bytes "
@@ -115,7 +130,8 @@ def atomic_write(
     """Write text to ``path`` through a temporary file in the same directory and a rename.
 
     ``write`` is the text, or a function that writes it to the open file. An existing
-    file is replaced only with ``overwrite``; if writing fails, it is left as it was.
+    file is replaced only with ``overwrite``; if writing fails, it is left as it was (an
+    ``OSError``, such as a full disk, becomes a :class:`UsageError` that says so).
     """
     target = Path(path)
     refuse_overwrite(target, overwrite=overwrite)
@@ -141,7 +157,11 @@ def atomic_write(
             os.umask(umask)
             os.chmod(tmp_name, 0o666 & ~umask)
         os.replace(tmp_name, target)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)
+        if isinstance(exc, OSError):
+            raise UsageError(
+                f"cannot write: {exc.strerror or exc}; the file is as it was", source=str(target)
+            ) from None
         raise

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import io
 import math
+import re
 import unicodedata
 from typing import Any
 
 from attrs import define, field
 from ruamel.yaml import YAML
+from ruamel.yaml.composer import MaxDepthExceededError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
@@ -188,7 +190,27 @@ class _Builder:
 
 
 def _yaml(fast: bool) -> YAML:
-    return YAML(typ="safe", pure=not fast)
+    yaml = YAML(typ="safe", pure=not fast)
+    if not fast:  # the pure composer stops at this depth (the C one has no such limit)
+        yaml.max_depth = MAX_DEPTH + 1
+    return yaml
+
+
+_BLOCK_PREFIX = re.compile(r"^(?:[ \t]|[-?:](?=[ \t]|$))*", re.MULTILINE)
+
+
+def _may_nest_deeply(text: str) -> bool:
+    """True if ``text`` might nest deeper than :data:`MAX_DEPTH` (a cheap, conservative test).
+
+    Each flow level needs a ``[`` or ``{``; each two block levels need one more column
+    of indentation (or of ``- ``/``? ``/``: `` indicators before a node). Text that
+    passes cannot nest much deeper than ``2 * MAX_DEPTH``, so the C parser, whose
+    composer recurses without a limit (and overflows the C stack on a million ``[``),
+    is only given text that is safe for it.
+    """
+    if text.count("[") + text.count("{") > MAX_DEPTH:
+        return True
+    return max((m.end() - m.start() for m in _BLOCK_PREFIX.finditer(text)), default=0) > MAX_DEPTH
 
 
 def parse_yaml(
@@ -196,7 +218,8 @@ def parse_yaml(
 ) -> ParsedYaml:
     """Parse one YAML document into plain data.
 
-    ``fast`` uses the C parser (no anchor names, for bulk loads). Syntax errors
+    ``fast`` uses the C parser (no anchor names, for bulk loads) unless the text might
+    nest too deeply for it (see :func:`_may_nest_deeply`). Syntax errors
     raise :class:`ParseError` with the parser's line and column; other problems
     are gathered in the result's ``problems``.
     """
@@ -209,8 +232,18 @@ def parse_yaml(
             line=line,
             column=offset - text.rfind("\n", 0, offset),
         )
+    if fast and _may_nest_deeply(text):
+        fast = False  # the pure parser stops at MAX_DEPTH; the C one could crash
     try:
         node = _yaml(fast).compose(text)
+    except MaxDepthExceededError as exc:
+        mark = exc.problem_mark
+        raise ParseError(
+            f"nested more than {MAX_DEPTH} levels deep",
+            source=source,
+            line=mark.line + 1 if mark else None,
+            column=mark.column + 1 if mark else None,
+        ) from None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"

@@ -1,0 +1,22 @@
+"""The hostile suite's tally, printed at the end of the run."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pytest
+
+TRIED: defaultdict[str, set[str]] = defaultdict(set)
+"""The interfaces each case was run through (filled in by the tests as they run)."""
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Print how many hostile cases were tried through how many interfaces."""
+    if not TRIED:
+        return
+    interfaces = {name for names in TRIED.values() for name in names}
+    runs = sum(len(names) for names in TRIED.values())
+    terminalreporter.write_line(
+        f"hostile suite: {len(TRIED)} cases x {len(interfaces)} interfaces tried "
+        f"({runs} case-interface runs)"
+    )

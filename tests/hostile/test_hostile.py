@@ -1,0 +1,143 @@
+"""Every hostile case through every interface that reads it: a clear error, bounded, no harm.
+
+Each run must end in a :class:`~carenos.CarenosError` or a finding that names the file
+and says what is wrong (exit code 1 or 2 from the command line, never a traceback,
+never 0), within 2 seconds and 200 MB, without constructing anything from a tag, without
+modifying any file, and without leaving output behind.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+import pytest
+
+import carenos
+from carenos.importer import import_file
+
+from .cases import CASES, MARKER, Case, huge_item, snapshot
+from .conftest import TRIED
+
+SECONDS = 2.0
+MEGABYTES = 200
+CLI = shutil.which("carenos", path=str(Path(sys.executable).parent)) or "carenos"
+
+RUNS = [
+    pytest.param(case, interface, id=f"{case.name}-{interface}")
+    for case in CASES
+    for interface in case.interfaces
+]
+
+
+def _limit_memory() -> None:
+    limit = MEGABYTES * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def run_cli(*args: str) -> tuple[int, str, float, float]:
+    """Run the command line in a subprocess under a memory limit.
+
+    Returns the exit code, stdout and stderr together, seconds taken and peak RSS in MB.
+    """
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [CLI, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        preexec_fn=_limit_memory,
+    )
+    assert process.stdout is not None
+    output = process.stdout.read().decode("utf-8", "replace")
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - started
+    process.stdout.close()
+    return process.returncode, output, seconds, usage.ru_maxrss / 1024
+
+
+def _cli_args(interface: str, path: Path, out: Path) -> list[str]:
+    command = interface.removeprefix("cli-")
+    if command == "export":
+        return ["export", str(path), "--format", "jsonl", "--out", str(out / "all.jsonl")]
+    if command == "import":
+        return ["import", str(path), "--out", str(out)]
+    return [command, str(path)]
+
+
+def _api(interface: str, path: Path) -> str:
+    """Run the API; the message of the error or finding it gave."""
+    if interface == "api-validate":
+        report = carenos.validate(path)
+        assert not report.ok, report
+        return "\n".join(f"{f.location}: {f.message}" for f in report.errors)
+    try:
+        if interface == "api-import":
+            import_file(path)
+        elif path.is_dir():
+            carenos.load_corpus(path)
+        else:
+            carenos.load(path)
+    except carenos.CarenosError as error:
+        return str(error)
+    pytest.fail(f"{interface} accepted {path}")
+
+
+@pytest.mark.parametrize(("case", "interface"), RUNS)
+def test_hostile_case(case: Case, interface: str, tmp_path: Path) -> None:
+    path = case.make(tmp_path, ".txt" if interface.endswith("import") else case.suffix)
+    if case.name == "unreadable" and os.access(path, os.R_OK):
+        pytest.skip("running as root (or with CAP_DAC_OVERRIDE): chmod 000 does not stop reads")
+    out = tmp_path / "out"
+    out.mkdir()
+    before = snapshot(tmp_path)
+    TRIED[case.name].add(interface)
+    if interface.startswith("api-"):
+        started = time.perf_counter()
+        message = _api(interface, path)
+        seconds = time.perf_counter() - started
+        tracemalloc.start()  # a second run for memory: tracing slows Python down a lot
+        try:
+            assert _api(interface, path) == message
+            peak = tracemalloc.get_traced_memory()[1] / (1024 * 1024)
+        finally:
+            tracemalloc.stop()
+    else:
+        code, message, seconds, peak = run_cli(*_cli_args(interface, path, out))
+        assert "Traceback" not in message, message
+        assert code == case.exit_code, message
+    expected = case.expected(interface)
+    assert expected in message, message
+    assert path.name in message or str(path) in message, message
+    assert seconds < SECONDS, f"took {seconds:.2f} s"
+    assert peak < MEGABYTES, f"used {peak:.0f} MB"
+    assert not (tmp_path / MARKER).exists(), "an object was constructed from a tag"
+    assert snapshot(tmp_path) == before, "reading modified a file"
+    assert not any(out.iterdir()), "a failed command left output behind"
+
+
+def test_a_huge_knowledge_item_stays_within_bounds(tmp_path: Path) -> None:
+    """1 MB of statement text is valid: rules and mapping must not blow up on it."""
+    path = huge_item(tmp_path)
+    TRIED["knowledge-item-1mb"].update({"api-validate", "cli-validate", "cli-map"})
+    tracemalloc.start()
+    started = time.perf_counter()
+    report = carenos.validate(path)
+    seconds = time.perf_counter() - started
+    peak = tracemalloc.get_traced_memory()[1] / (1024 * 1024)
+    tracemalloc.stop()
+    assert report.files == 1
+    assert seconds < SECONDS, seconds
+    assert peak < MEGABYTES, peak
+    for command in ("validate", "map"):
+        code, output, seconds, peak = run_cli(command, str(path))
+        assert code == 0, output
+        assert "Traceback" not in output
+        assert seconds < SECONDS, (command, seconds)
+        assert peak < MEGABYTES, (command, peak)
