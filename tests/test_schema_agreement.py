@@ -35,7 +35,7 @@ def mutated_documents(draw: st.DrawFn) -> Any:
     for part in path[:-1]:
         parent = parent[part]
     last = path[-1]
-    action = draw(st.sampled_from(["replace", "remove", "add", "empty", "id"]))
+    action = draw(st.sampled_from(["replace", "remove", "add", "empty", "id", "long"]))
     if action == "replace":
         parent[last] = draw(JSON_VALUES)
     elif action == "remove":
@@ -44,6 +44,8 @@ def mutated_documents(draw: st.DrawFn) -> Any:
         parent[draw(st.text(min_size=1, max_size=8))] = draw(JSON_VALUES)
     elif action == "empty" and isinstance(parent[last], str):
         parent[last] = ""
+    elif action == "long" and isinstance(parent[last], str):
+        parent[last] = "x" * draw(st.sampled_from([9_999, 10_000, 10_001, 20_000]))
     elif action == "id" and isinstance(parent, dict) and "id" in parent:
         parent["id"] = draw(st.sampled_from(["P1\n", "K", "k1", "P01", "K1 ", "Q7", "P1.1"]))
     return doc

@@ -12,6 +12,7 @@ from typing import Any, overload
 from attrs import Attribute, field, frozen
 
 __all__ = [
+    "MAX_TEXT_LENGTH",
     "Element",
     "FieldValueError",
     "KnowledgeItem",
@@ -35,15 +36,31 @@ class FieldValueError(ValueError):
         self.problem = problem
 
 
-def _nonempty(_instance: Any, attribute: Attribute[Any], value: str | None) -> None:
-    if value is not None and not value:
-        raise FieldValueError(attribute.name, "must not be empty")
+MAX_TEXT_LENGTH = 10_000
+"""Longest text a field may hold, in characters (the schema's ``maxLength``).
+
+NOS statements are a sentence or two; the longest seed text (a scope statement) is
+under 600 characters. The limit keeps runaway or hostile texts out of every stage.
+"""
 
 
-def _all_nonempty(_instance: Any, attribute: Attribute[Any], values: tuple[str, ...]) -> None:
+def _text_problem(value: str) -> str | None:
+    if not value:
+        return "must not be empty"
+    if len(value) > MAX_TEXT_LENGTH:
+        return f"is {len(value):,} characters long, over the limit of {MAX_TEXT_LENGTH:,}"
+    return None
+
+
+def _valid_text(_instance: Any, attribute: Attribute[Any], value: str | None) -> None:
+    if value is not None and (problem := _text_problem(value)):
+        raise FieldValueError(attribute.name, problem)
+
+
+def _valid_texts(_instance: Any, attribute: Attribute[Any], values: tuple[str, ...]) -> None:
     for index, value in enumerate(values):
-        if not value:
-            raise FieldValueError(f"{attribute.name}/{index}", "must not be empty")
+        if problem := _text_problem(value):
+            raise FieldValueError(f"{attribute.name}/{index}", problem)
 
 
 def _id_of(prefix: str) -> Any:
@@ -66,7 +83,7 @@ class PerformanceCriterion:
     """A performance criterion: what a worker must be able to do (``P1``, ``P2`` ...)."""
 
     id: str = field(validator=_id_of("P"))
-    text: str = field(validator=_nonempty)
+    text: str = field(validator=_valid_text)
     standard_code: str = field(default="", kw_only=True)
     """Code of the standard this criterion belongs to; set by :class:`Standard`."""
 
@@ -81,7 +98,7 @@ class KnowledgeItem:
     """A knowledge and understanding statement (``K1``, ``K2`` ...)."""
 
     id: str = field(validator=_id_of("K"))
-    text: str = field(validator=_nonempty)
+    text: str = field(validator=_valid_text)
     standard_code: str = field(default="", kw_only=True)
     """Code of the standard this item belongs to; set by :class:`Standard`."""
 
@@ -99,7 +116,7 @@ Statement = PerformanceCriterion | KnowledgeItem
 class Element:
     """An element of a standard: a titled group of performance criteria."""
 
-    title: str = field(validator=_nonempty)
+    title: str = field(validator=_valid_text)
     performance_criteria: tuple[PerformanceCriterion, ...]
 
 
@@ -107,7 +124,7 @@ class Element:
 class KnowledgeSection:
     """Knowledge items under one heading ("Rights", "Your practice" ...)."""
 
-    heading: str = field(validator=_nonempty)
+    heading: str = field(validator=_valid_text)
     items: tuple[KnowledgeItem, ...]
 
 
@@ -115,8 +132,8 @@ class KnowledgeSection:
 class ScopeStatement:
     """One scope/range statement; ``term`` is the term it defines, where it defines one."""
 
-    text: str = field(validator=_nonempty)
-    term: str | None = field(default=None, validator=_nonempty)
+    text: str = field(validator=_valid_text)
+    term: str | None = field(default=None, validator=_valid_text)
 
 
 @frozen
@@ -131,25 +148,25 @@ class Scope:
 class Values:
     """The values section: its text and the rights it lists."""
 
-    text: str = field(validator=_nonempty)
-    rights: tuple[str, ...] = field(default=(), validator=_all_nonempty)
+    text: str = field(validator=_valid_text)
+    rights: tuple[str, ...] = field(default=(), validator=_valid_texts)
 
 
 @frozen
 class Metadata:
     """The metadata table of a published standard; every field is optional."""
 
-    developed_by: str | None = field(default=None, validator=_nonempty)
-    version: str | None = field(default=None, validator=_nonempty)
-    date_approved: str | None = field(default=None, validator=_nonempty)
-    indicative_review_date: str | None = field(default=None, validator=_nonempty)
-    validity: str | None = field(default=None, validator=_nonempty)
-    status: str | None = field(default=None, validator=_nonempty)
-    originating_organisation: str | None = field(default=None, validator=_nonempty)
-    original_urn: str | None = field(default=None, validator=_nonempty)
-    relevant_occupations: tuple[str, ...] = field(default=(), validator=_all_nonempty)
-    suites: tuple[str, ...] = field(default=(), validator=_all_nonempty)
-    keywords: tuple[str, ...] = field(default=(), validator=_all_nonempty)
+    developed_by: str | None = field(default=None, validator=_valid_text)
+    version: str | None = field(default=None, validator=_valid_text)
+    date_approved: str | None = field(default=None, validator=_valid_text)
+    indicative_review_date: str | None = field(default=None, validator=_valid_text)
+    validity: str | None = field(default=None, validator=_valid_text)
+    status: str | None = field(default=None, validator=_valid_text)
+    originating_organisation: str | None = field(default=None, validator=_valid_text)
+    original_urn: str | None = field(default=None, validator=_valid_text)
+    relevant_occupations: tuple[str, ...] = field(default=(), validator=_valid_texts)
+    suites: tuple[str, ...] = field(default=(), validator=_valid_texts)
+    keywords: tuple[str, ...] = field(default=(), validator=_valid_texts)
 
 
 def _stamp_code(standard: Standard) -> None:
@@ -188,9 +205,9 @@ class Standard:
     ``criteria`` and ``knowledge_items`` list all of them in document order.
     """
 
-    code: str = field(validator=_nonempty)
-    title: str = field(validator=_nonempty)
-    overview: str = field(validator=_nonempty)
+    code: str = field(validator=_valid_text)
+    title: str = field(validator=_valid_text)
+    overview: str = field(validator=_valid_text)
     elements: tuple[Element, ...]
     knowledge: tuple[KnowledgeSection, ...]
     scope: Scope = Scope()

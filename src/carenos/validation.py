@@ -216,6 +216,11 @@ def _schema_findings(
             )
         elif keyword == "minLength":
             message = f"minLength: {shown} must not be empty"
+        elif keyword == "maxLength":
+            message = (
+                f"maxLength: {shown} is {len(problem.instance):,} characters long, "
+                f"over the limit of {problem.validator_value:,}"
+            )
         elif keyword == "pattern":
             message = (
                 f"pattern: {_shown(problem.instance)} at {shown} does not match "

@@ -289,11 +289,11 @@ CASES: tuple[Case, ...] = (
 
 
 HUGE_ITEM = "word " * 200_000
-"""A knowledge item of 1 MB of text: valid, but it must not blow up rules or mapping."""
+"""A knowledge item of 1 MB of text: over the text limit, and it must not blow anything up."""
 
 
 def huge_item(directory: Path) -> Path:
-    """A valid standard whose one knowledge item is 1 MB of text."""
+    """A standard, valid but for its one knowledge item of 1 MB of text."""
     return _file(standard_yaml(HUGE_ITEM.strip()))(directory, ".yaml")
 
 

@@ -122,8 +122,8 @@ def test_hostile_case(case: Case, interface: str, tmp_path: Path) -> None:
     assert not any(out.iterdir()), "a failed command left output behind"
 
 
-def test_a_huge_knowledge_item_stays_within_bounds(tmp_path: Path) -> None:
-    """1 MB of statement text is valid: rules and mapping must not blow up on it."""
+def test_a_huge_knowledge_item_is_refused_within_bounds(tmp_path: Path) -> None:
+    """1 MB of statement text is over the text limit: refused quickly, with little memory."""
     path = huge_item(tmp_path)
     TRIED["knowledge-item-1mb"].update({"api-validate", "cli-validate", "cli-map"})
     tracemalloc.start()
@@ -133,11 +133,14 @@ def test_a_huge_knowledge_item_stays_within_bounds(tmp_path: Path) -> None:
     peak = tracemalloc.get_traced_memory()[1] / (1024 * 1024)
     tracemalloc.stop()
     assert report.files == 1
+    assert [(f.code, f.path) for f in report.findings] == [("CN100", "/knowledge/0/items/0/text")]
+    assert "over the limit of 10,000" in report.findings[0].message
     assert seconds < SECONDS, seconds
     assert peak < MEGABYTES, peak
     for command in ("validate", "map"):
         code, output, seconds, peak = run_cli(command, str(path))
-        assert code == 0, output
+        assert code == 1, output
+        assert "over the limit of 10,000" in output
         assert "Traceback" not in output
         assert seconds < SECONDS, (command, seconds)
         assert peak < MEGABYTES, (command, peak)
