@@ -215,7 +215,6 @@ def measure(
     )
     dicts = json_lines(jsonl)
     s, b = best_of(lambda: export_jsonl(corpus), lambda: dumps_plain(dicts), repeats)
-    del dicts
     figures.append(
         Figure("export JSONL", "write_jsonl", "json.dumps of plain dicts", s, b, "ratio", 2.0)
     )
@@ -266,7 +265,9 @@ def run(
     """Run the benchmarks; the result is what ``--json`` prints."""
     with tempfile.TemporaryDirectory(dir=workdir) as tmp:
         root = Path(tmp)
-        jsonl = write_corpus(n, root / "corpus.jsonl", yaml_dir=root / "yaml", yaml_count=yaml_files)
+        jsonl = write_corpus(
+            n, root / "corpus.jsonl", yaml_dir=root / "yaml", yaml_count=yaml_files
+        )
         figures, _ = measure(jsonl, root / "yaml", repeats)
         one = next(iter(sorted((root / "yaml").glob("*.yaml"))))
         figures.append(_cli_figure(one, cli_repeats))
