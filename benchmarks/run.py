@@ -178,18 +178,29 @@ def _cli_figure(one_yaml: Path, repeats: int) -> Figure:
 # --- the run ----------------------------------------------------------------------------
 
 
+def _nothing() -> None:
+    """A stand-in baseline, for runs that time the subjects only."""
+
+
 def measure(
-    jsonl: Path, yaml_dir: Path | None, repeats: int
+    jsonl: Path, yaml_dir: Path | None, repeats: int, *, baselines: bool = True
 ) -> tuple[list[Figure], dict[str, float]]:
-    """The in-process figures on one corpus, and each subject's time per standard."""
+    """The in-process figures on one corpus, and each subject's time per standard.
+
+    Without ``baselines`` only the subjects are timed (for the growth with N).
+    """
+
+    def timed(subject: Callable[[], object], baseline: Callable[[], object]) -> tuple[float, float]:
+        return best_of(subject, baseline if baselines else _nothing, repeats)
+
     figures = []
     corpus = load_corpus(jsonl)
     n = len(corpus)
-    s, b = best_of(lambda: load_corpus(jsonl), lambda: json_lines(jsonl), repeats)
+    s, b = timed(lambda: load_corpus(jsonl), lambda: json_lines(jsonl))
     figures.append(
         Figure("load JSONL", "carenos.load_corpus", "json.loads each line", s, b, "ratio", 2.0)
     )
-    s, b = best_of(lambda: validate_loaded(jsonl), lambda: json_lines(jsonl), repeats)
+    s, b = timed(lambda: validate_loaded(jsonl), lambda: json_lines(jsonl))
     figures.append(
         Figure(
             "validate corpus",
@@ -201,7 +212,7 @@ def measure(
             4.0,
         )
     )
-    s, b = best_of(lambda: map_knowledge(corpus), lambda: exact_grouping(corpus), repeats)
+    s, b = timed(lambda: map_knowledge(corpus), lambda: exact_grouping(corpus))
     figures.append(
         Figure(
             "map knowledge",
@@ -214,12 +225,12 @@ def measure(
         )
     )
     dicts = json_lines(jsonl)
-    s, b = best_of(lambda: export_jsonl(corpus), lambda: dumps_plain(dicts), repeats)
+    s, b = timed(lambda: export_jsonl(corpus), lambda: dumps_plain(dicts))
     figures.append(
         Figure("export JSONL", "write_jsonl", "json.dumps of plain dicts", s, b, "ratio", 2.0)
     )
     if yaml_dir is not None:
-        s, b = best_of(lambda: load_corpus(yaml_dir), lambda: roundtrip_yaml(yaml_dir), repeats)
+        s, b = timed(lambda: load_corpus(yaml_dir), lambda: roundtrip_yaml(yaml_dir))
         files = len(list(yaml_dir.glob("*.yaml")))
         figures.append(
             Figure(
@@ -256,7 +267,7 @@ def memory(jsonl: Path) -> dict[str, float]:
 def run(
     n: int = 2000,
     *,
-    repeats: int = 5,
+    repeats: int = 3,
     yaml_files: int = 200,
     scaling: tuple[int, ...] = (500, 2000, 8000),
     cli_repeats: int = 10,
@@ -268,7 +279,7 @@ def run(
         jsonl = write_corpus(
             n, root / "corpus.jsonl", yaml_dir=root / "yaml", yaml_count=yaml_files
         )
-        figures, _ = measure(jsonl, root / "yaml", repeats)
+        figures, per_standard = measure(jsonl, root / "yaml", repeats)
         one = next(iter(sorted((root / "yaml").glob("*.yaml"))))
         figures.append(_cli_figure(one, cli_repeats))
         result: dict[str, Any] = {
@@ -280,12 +291,15 @@ def run(
         }
         grows: dict[int, dict[str, float]] = {}
         for size in scaling:
+            if size == n:  # the main run measured it, with its YAML subset
+                grows[size] = per_standard
+                continue
             sized = root / f"scaling-{size}"
             path = write_corpus(
                 size, sized / "corpus.jsonl", yaml_dir=sized / "yaml", yaml_count=size // 10
             )
-            reps = 1 if size > n else min(repeats, 3)
-            grows[size] = measure(path, sized / "yaml", reps)[1]
+            reps = 1 if size > n else repeats
+            grows[size] = measure(path, sized / "yaml", reps, baselines=False)[1]
         if len(scaling) >= 2:
             low, high = min(scaling), max(scaling)
             result["scaling"] = {
@@ -356,7 +370,7 @@ def main(argv: list[str] | None = None) -> None:
     """The command line (see the module's docstring)."""
     parser = argparse.ArgumentParser(description="carenos benchmarks")
     parser.add_argument("--n", type=int, default=2000, help="standards in the corpus")
-    parser.add_argument("--repeats", type=int, default=5, help="best of this many runs")
+    parser.add_argument("--repeats", type=int, default=3, help="best of this many runs")
     parser.add_argument("--yaml-files", type=int, default=200, help="YAML files to load")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument(
