@@ -49,7 +49,7 @@ pytest: $(STAMP)
 test: lint typecheck pytest
 
 bench: $(STAMP)
-	@echo "no benchmarks yet (see the benchmarks issue)"
+	$(BIN)/python -m benchmarks.run
 
 docs: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[docs]'

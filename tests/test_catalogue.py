@@ -71,3 +71,16 @@ def test_bad_catalogues_are_located(tmp_path: Path, text: str, message: str, lin
         load_catalogue(path)
     assert caught.value.source == str(path)
     assert caught.value.line == line
+
+
+def test_the_shipped_catalogue_matches_its_schema() -> None:
+    """load_catalogue() skips the schema check for the shipped file: this test makes it."""
+    from importlib import resources
+
+    from ruamel.yaml import YAML
+
+    from carenos.schema import validator
+
+    text = (resources.files("carenos") / "data" / "shared-knowledge.yaml").read_text("utf-8")
+    errors = list(validator("shared-knowledge").iter_errors(YAML(typ="safe").load(text)))
+    assert errors == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterator
 from importlib import resources
@@ -10,7 +11,6 @@ from typing import Any, Literal
 from attrs import field, frozen
 
 from .errors import ContentError
-from .schema import validator
 from .textnorm import normal_form
 
 __all__ = [
@@ -132,19 +132,37 @@ def _bundled() -> str:
 
 
 def load_catalogue(path: str | os.PathLike[str] | None = None) -> Catalogue:
-    """The catalogue at ``path``, or the one shipped with carenos.
+    """The catalogue at ``path``, or the one shipped with carenos (read once, then cached).
 
     The file is checked against ``shared-knowledge.schema.json``; ids must be unique and
     every ``replaced_by`` must name an entry.
     """
+    return _bundled_catalogue() if path is None else _read_catalogue(os.fspath(path))
+
+
+@functools.cache
+def _bundled_catalogue() -> Catalogue:
+    # the shipped file is checked against the schema by the test suite (test_catalogue):
+    # not checking it here keeps jsonschema out of the start of every command
+    return _read_catalogue(_bundled(), schema_check=False)
+
+
+def _schema_errors(data: Any) -> Iterator[Any]:
+    from .schema import validator
+
+    return validator("shared-knowledge").iter_errors(data)
+
+
+def _read_catalogue(source: str, *, schema_check: bool = True) -> Catalogue:
     from .documents import locate, parse
     from .io.files import read_text
 
-    source = _bundled() if path is None else os.fspath(path)
-    document = parse(read_text(source), "yaml", source)
-    if document.problems:
+    text = read_text(source)
+    document = parse(text, "yaml", source, fast=True)
+    if document.problems:  # read again with positions and anchor names, to report
+        document = parse(text, "yaml", source)
         raise document.problems[0]
-    for error in validator("shared-knowledge").iter_errors(document.data):
+    for error in _schema_errors(document.data) if schema_check else ():
         pointer = "".join(f"/{part}" for part in error.absolute_path)
         raise locate(
             ContentError(f"{pointer or '/'}: {error.message}", source=source, path=pointer),

@@ -6,8 +6,9 @@ forms at or above the threshold, :data:`DEFAULT_THRESHOLD`). Statements that rec
 two or more standards but are in no entry are grouped too (discovery), under a
 proposed id. Nothing compares every pair of statements: exact matches are dictionary
 lookups, and near candidates are only the entries that share one of a statement's
-rarest words (blocking on their first five letters), scored with rapidfuzz against a
-cutoff.
+rarest keys (words, blocked on their first five letters, and pairs of consecutive
+words), scored with rapidfuzz against a cutoff. Pairs keep the candidates few when
+every word is common, so that mapping a corpus takes time in proportion to its size.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import functools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import pairwise
 from typing import Any, Literal
 
 from attrs import frozen
@@ -44,8 +46,12 @@ On the seed standards the most similar statements that are *not* the same score
 72; a one-word change in a statement of ordinary length scores 87 to 99.
 """
 
-_RARE_TOKENS = 3
-"""How many of a statement's rarest words select its near-match candidates."""
+_RARE_TOKENS = 4
+"""How many of a statement's rarest keys select its near-match candidates.
+
+A one-word change alters at most three keys (the word and the two pairs it is in), so
+four keep at least one key that the two statements share.
+"""
 
 Match = Literal["exact", "near"]
 
@@ -236,7 +242,8 @@ _KEY_LENGTH = 5
 
 
 def _keys(normal: str) -> set[str]:
-    return {token[:_KEY_LENGTH] for token in content_tokens(normal)}
+    words = [token[:_KEY_LENGTH] for token in content_tokens(normal)]
+    return {*words, *(f"{a} {b}" for a, b in pairwise(words))}
 
 
 class _NearIndex:
@@ -247,17 +254,18 @@ class _NearIndex:
         self.normals: list[str] = []
         self.by_token: defaultdict[str, list[int]] = defaultdict(list)
 
-    def add(self, normal: str) -> int:
+    def add(self, normal: str, keys: set[str] | None = None) -> int:
         index = len(self.normals)
         self.normals.append(normal)
-        for key in _keys(normal):
+        for key in _keys(normal) if keys is None else keys:
             self.by_token[key].append(index)
         return index
 
-    def best(self, normal: str) -> tuple[int, float] | None:
-        tokens = {key for key in _keys(normal) if key in self.by_token}
-        rare = sorted(tokens, key=lambda t: (len(self.by_token[t]), t))[:_RARE_TOKENS]
-        candidates = {i for token in rare for i in self.by_token[token]}
+    def best(self, normal: str, keys: set[str] | None = None) -> tuple[int, float] | None:
+        by_token = self.by_token
+        tokens = [key for key in (_keys(normal) if keys is None else keys) if key in by_token]
+        rare = sorted(tokens, key=lambda t: (len(by_token[t]), t))[:_RARE_TOKENS]
+        candidates = {i for token in rare for i in by_token[token]}
         best: tuple[int, float] | None = None
         for index in sorted(candidates):
             score = fuzz.ratio(normal, self.normals[index], score_cutoff=self.threshold)
@@ -322,9 +330,16 @@ def map_knowledge(
     taken = {entry.id for entry in catalogue}
     links: dict[str, list[Link]] = defaultdict(list)
     unlinked: list[tuple[Occurrence, str]] = []
+    normals: dict[str, str] = {}  # most texts recur: normalise and match each once
+    matches: dict[tuple[EntryKind, str], tuple[SharedEntry, float] | None] = {}
     for unit in units:
-        normal = normal_form(unit.text)
-        found = index.match(unit.kind, normal)
+        normal = normals.get(unit.text)
+        if normal is None:
+            normal = normals[unit.text] = normal_form(unit.text)
+        try:
+            found = matches[unit.kind, normal]
+        except KeyError:
+            found = matches[unit.kind, normal] = index.match(unit.kind, normal)
         if found is None:
             unlinked.append((unit, normal))
             continue
@@ -359,10 +374,11 @@ def _discover(
     positions: dict[EntryKind, list[int]] = defaultdict(list)
     for position, (kind, normal) in enumerate(keys):
         index = indexes.setdefault(kind, _NearIndex(threshold))
-        found = index.best(normal)
+        blocking = _keys(normal)
+        found = index.best(normal, blocking)
         if found is not None:
             parent[position] = root(positions[kind][found[0]])
-        index.add(normal)
+        index.add(normal, blocking)
         positions[kind].append(position)
     clusters: dict[int, list[int]] = defaultdict(list)
     for position in range(len(keys)):
@@ -373,6 +389,7 @@ def _discover(
         units = [unit for m in members for unit in by_normal[keys[m]]]
         if len({unit.code for unit in units}) < 2:
             continue
+        normal_of = {unit.ref: keys[m][1] for m in members for unit in by_normal[keys[m]]}
         head = units[0]
         entry = SharedEntry(
             id=_unique_id(f"{head.category}.{slug(head.text)}", taken),
@@ -382,12 +399,12 @@ def _discover(
         )
         group_links = tuple(
             Link(u.ref, u.code, "exact", 100.0)
-            if normal_form(u.text) == first_normal
+            if normal_of[u.ref] == first_normal
             else Link(
                 u.ref,
                 u.code,
                 "near",
-                fuzz.ratio(first_normal, normal_form(u.text)),
+                fuzz.ratio(first_normal, normal_of[u.ref]),
                 word_diff(head.text, u.text),
             )
             for u in units

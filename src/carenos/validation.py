@@ -25,7 +25,6 @@ from .io.positions import Positions, pointer_join
 from .io.yaml import parse_yaml
 from .model import Standard
 from .rules import RULES, RuleContext, Severity, run_rules
-from .schema import validator
 
 __all__ = ["Finding", "Report", "validate", "validate_corpus", "validate_paths"]
 
@@ -186,6 +185,8 @@ def _schema_findings(
     data: Any, error: ContentError, source: str, where: _Where
 ) -> Iterator[Finding]:
     """Every JSON Schema error of ``data`` as a CN100 finding at the most specific place."""
+    from .schema import validator  # only for documents that fail: keeps jsonschema lazy
+
     found = False
     for problem in validator().iter_errors(data):
         found = True
