@@ -37,11 +37,11 @@ demo: $(STAMP)
 	@$(BIN)/carenos map data/standards --format matrix
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
 
 typecheck: $(STAMP)
-	$(BIN)/mypy --strict src
+	$(BIN)/mypy --strict src benchmarks
 
 pytest: $(STAMP)
 	$(BIN)/python -m pytest -q
