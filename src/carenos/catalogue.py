@@ -101,7 +101,7 @@ class SharedEntry:
         return data
 
 
-@frozen
+@frozen(cache_hash=True)
 class Catalogue:
     """Shared entries by id, in file order."""
 

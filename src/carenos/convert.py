@@ -80,14 +80,45 @@ def _is_homogeneous_tuple(tp: Any) -> bool:
     return get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
+_CODE: ContextVar[str] = ContextVar("carenos_standard_code", default="")
+"""Code of the standard being structured, given to its statements as they are built."""
+
+
+class _NotPlain(Exception):
+    """A statement that is not a plain ``{"id": str, "text": str}`` (the slow path explains)."""
+
+
+def _statements(
+    cls: type[PerformanceCriterion | KnowledgeItem],
+) -> Callable[[Any], tuple[Any, ...]]:
+    """The hot loop: a list of plain statements into a tuple, each with the standard's code."""
+
+    def build(value: Any) -> tuple[Any, ...]:
+        code = _CODE.get()
+        out = []
+        for item in value:
+            if type(item) is dict and len(item) == 2:
+                ident, text = item.get("id"), item.get("text")
+                if type(ident) is str and type(text) is str:
+                    out.append(cls(ident, text, standard_code=code))
+                    continue
+            raise _NotPlain
+        return tuple(out)
+
+    return build
+
+
 def _tuple_hook_factory(tp: Any, conv: Converter) -> Callable[[Any, Any], tuple[Any, ...]]:
     item_type = get_args(tp)[0]
     item_hook = conv.get_structure_hook(item_type)
+    fast = _statements(item_type) if item_type in (PerformanceCriterion, KnowledgeItem) else None
 
     def structure_tuple(value: Any, _: Any) -> tuple[Any, ...]:
         if type(value) is not list and type(value) is not tuple:
             raise ShapeError("array", value)
         try:
+            if fast is not None:
+                return fast(value)
             return tuple([item_hook(item, item_type) for item in value])
         except Exception:  # redo item by item, gathering every error
             pass
@@ -107,10 +138,6 @@ def _tuple_hook_factory(tp: Any, conv: Converter) -> Callable[[Any, Any], tuple[
         return tuple(out)  # pragma: no cover - the fast path succeeded after all
 
     return structure_tuple
-
-
-_CODE: ContextVar[str] = ContextVar("carenos_standard_code", default="")
-"""Code of the standard being structured, given to its statements as they are built."""
 
 
 def _statement_hook(

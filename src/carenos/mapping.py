@@ -34,7 +34,9 @@ __all__ = [
     "Occurrence",
     "SharedGroup",
     "catalogue_index",
+    "clear_caches",
     "map_knowledge",
+    "near_matches",
     "occurrences",
     "proposals_yaml",
 ]
@@ -241,9 +243,10 @@ _KEY_LENGTH = 5
 """Words are blocked on their first letters, so that plurals, endings and typos still meet."""
 
 
-def _keys(normal: str) -> set[str]:
+@functools.lru_cache(maxsize=1 << 16)
+def _keys(normal: str) -> frozenset[str]:
     words = [token[:_KEY_LENGTH] for token in content_tokens(normal)]
-    return {*words, *(f"{a} {b}" for a, b in pairwise(words))}
+    return frozenset({*words, *(f"{a} {b}" for a, b in pairwise(words))})
 
 
 class _NearIndex:
@@ -254,14 +257,14 @@ class _NearIndex:
         self.normals: list[str] = []
         self.by_token: defaultdict[str, list[int]] = defaultdict(list)
 
-    def add(self, normal: str, keys: set[str] | None = None) -> int:
+    def add(self, normal: str, keys: frozenset[str] | None = None) -> int:
         index = len(self.normals)
         self.normals.append(normal)
         for key in _keys(normal) if keys is None else keys:
             self.by_token[key].append(index)
         return index
 
-    def best(self, normal: str, keys: set[str] | None = None) -> tuple[int, float] | None:
+    def best(self, normal: str, keys: frozenset[str] | None = None) -> tuple[int, float] | None:
         by_token = self.by_token
         tokens = [key for key in (_keys(normal) if keys is None else keys) if key in by_token]
         rare = sorted(tokens, key=lambda t: (len(by_token[t]), t))[:_RARE_TOKENS]
@@ -274,11 +277,16 @@ class _NearIndex:
         return best
 
 
+_MEMO_SIZE = 1 << 16
+"""How many near-match results a catalogue index remembers (texts recur across a corpus)."""
+
+
 class CatalogueIndex:
     """A catalogue ready for matching: exact lookups and near candidates, per kind."""
 
     def __init__(self, catalogue: Catalogue, threshold: float) -> None:
         self._exact: dict[EntryKind, dict[str, SharedEntry]] = {}
+        self._memo: dict[tuple[EntryKind, str], tuple[SharedEntry, float] | None] = {}
         self._near: dict[EntryKind, tuple[_NearIndex, tuple[SharedEntry, ...]]] = {}
         for kind in ("knowledge", "right", "scope"):
             entries = catalogue.active(kind)
@@ -293,15 +301,48 @@ class CatalogueIndex:
         same = self._exact[kind].get(normal)
         if same is not None:
             return same, 100.0
+        memo = self._memo
+        key = (kind, normal)
+        if key in memo:
+            return memo[key]
         near, entries = self._near[kind]
         found = near.best(normal) if entries else None
-        return None if found is None else (entries[found[0]], found[1])
+        result = None if found is None else (entries[found[0]], found[1])
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        memo[key] = result
+        return result
 
 
 @functools.lru_cache(maxsize=8)
 def catalogue_index(catalogue: Catalogue, threshold: float = DEFAULT_THRESHOLD) -> CatalogueIndex:
     """The (cached) :class:`CatalogueIndex` of ``catalogue`` at ``threshold``."""
     return CatalogueIndex(catalogue, threshold)
+
+
+def near_matches(
+    standard: Standard, catalogue: Catalogue, *, threshold: float = DEFAULT_THRESHOLD
+) -> Iterator[tuple[Occurrence, Link, SharedEntry]]:
+    """The statements of one standard that are a ``near`` (not exact) match of an entry.
+
+    What :meth:`KnowledgeMap.near` gives for a single standard, without discovery: the
+    validator's CN401 runs this for every file, against the cached catalogue index.
+    """
+    index = catalogue_index(catalogue, threshold)
+    for unit in occurrences(standard):
+        normal = normal_form(unit.text)
+        found = index.match(unit.kind, normal)
+        if found is not None and found[0].normal != normal:
+            entry, score = found
+            link = Link(unit.ref, unit.code, "near", score, word_diff(entry.text, unit.text))
+            yield unit, link, entry
+
+
+def clear_caches() -> None:
+    """Forget the cached normal forms, blocking keys and catalogue indexes (for benchmarks)."""
+    normal_form.cache_clear()
+    _keys.cache_clear()
+    catalogue_index.cache_clear()
 
 
 def _unique_id(base: str, taken: set[str]) -> str:

@@ -53,8 +53,8 @@ def _text_problem(value: str) -> str | None:
 
 
 def _valid_text(_instance: Any, attribute: Attribute[Any], value: str | None) -> None:
-    if value is not None and (problem := _text_problem(value)):
-        raise FieldValueError(attribute.name, problem)
+    if value is not None and not 0 < len(value) <= MAX_TEXT_LENGTH:
+        raise FieldValueError(attribute.name, str(_text_problem(value)))
 
 
 def _valid_texts(_instance: Any, attribute: Attribute[Any], values: tuple[str, ...]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 
 __all__ = ["STOPWORDS", "content_tokens", "normal_form", "slug", "word_diff"]
@@ -15,7 +16,6 @@ _QUOTES = str.maketrans(
         "\u2015": "-", "\u2212": "-", "\u00ad": "",
     }
 )  # fmt: skip
-_SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 STOPWORDS = frozenset(
@@ -62,13 +62,16 @@ STOPWORDS = frozenset(
 """Words too common to tell statements apart."""
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normal_form(text: str) -> str:
     """``text`` with case, whitespace, quote and dash characters and final full stops normalised.
 
     Two statements are the same (an ``exact`` match) when their normal forms are equal.
+    Cached: shared statements recur across a corpus.
     """
-    folded = _SPACE.sub(" ", text.translate(_QUOTES).casefold()).strip()
-    return folded.rstrip(". ")
+    if not text.isascii() or "`" in text:
+        text = text.translate(_QUOTES)
+    return " ".join(text.casefold().split()).rstrip(". ")
 
 
 def content_tokens(normal: str) -> list[str]:
