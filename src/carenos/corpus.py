@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
+from .bulk import gc_paused
 from .convert import from_dict
 from .documents import format_of, parse, to_standard
 from .errors import ContentError, DuplicateError, ReadError
@@ -130,24 +129,8 @@ def load_corpus(path: str | os.PathLike[str], *, max_size: int | None = None) ->
 
     YAML is read with the C parser. Duplicate codes raise :class:`DuplicateError`.
     """
-    with _gc_paused():
+    with gc_paused():
         return Corpus(iter_standards(path, max_size=max_size))
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while building many objects that hold no cycles.
-
-    A bulk load allocates millions of objects and frees almost none: the collector's
-    passes would find nothing, at a cost that grows with what is already loaded.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def iter_standards(

@@ -22,6 +22,7 @@ from typing import Any, Literal
 from attrs import frozen
 from rapidfuzz import fuzz
 
+from .bulk import gc_paused
 from .catalogue import Catalogue, EntryKind, SharedEntry, category_of_heading, load_catalogue
 from .model import Standard
 from .textnorm import content_tokens, normal_form, slug, word_diff
@@ -249,6 +250,12 @@ def _keys(normal: str) -> frozenset[str]:
     return frozenset({*words, *(f"{a} {b}" for a, b in pairwise(words))})
 
 
+_MAX_BLOCK = 256
+"""Most candidates taken from one blocking key. A key shared by more texts than this is
+too common to tell them apart; capping it keeps near matching linear in the corpus (a
+near twin among those texts is found only through a rarer key)."""
+
+
 class _NearIndex:
     """Candidates for near matches: texts that share a rare word, scored with rapidfuzz."""
 
@@ -268,7 +275,7 @@ class _NearIndex:
         by_token = self.by_token
         tokens = [key for key in (_keys(normal) if keys is None else keys) if key in by_token]
         rare = sorted(tokens, key=lambda t: (len(by_token[t]), t))[:_RARE_TOKENS]
-        candidates = {i for token in rare for i in by_token[token]}
+        candidates = {i for token in rare for i in by_token[token][:_MAX_BLOCK]}
         best: tuple[int, float] | None = None
         for index in sorted(candidates):
             score = fuzz.ratio(normal, self.normals[index], score_cutoff=self.threshold)
@@ -364,6 +371,13 @@ def map_knowledge(
     Statements in no catalogue entry that recur (exactly or near) in two or more of the
     standards are grouped under proposed entries.
     """
+    with gc_paused():
+        return _map(standards, catalogue, threshold)
+
+
+def _map(
+    standards: Iterable[Standard], catalogue: Catalogue | None, threshold: float
+) -> KnowledgeMap:
     catalogue = load_catalogue() if catalogue is None else catalogue
     index = catalogue_index(catalogue, threshold)
     standards = list(standards)

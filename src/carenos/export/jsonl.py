@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import IO
 
+from ..bulk import gc_paused
 from ..convert import to_dict
 from ..io.json import dump_json, dump_json_line
 from ..model import Standard
@@ -20,9 +21,10 @@ def to_json(standards: Iterable[Standard]) -> str:
 
 def write_jsonl(standards: Iterable[Standard], handle: IO[str]) -> None:
     """Write one compact JSON object a line (LF-terminated), as each standard comes."""
-    for standard in standards:
-        handle.write(dump_json_line(to_dict(standard)))
-        handle.write("\n")
+    with gc_paused():
+        for standard in standards:
+            handle.write(dump_json_line(to_dict(standard)))
+            handle.write("\n")
 
 
 def to_jsonl(standards: Iterable[Standard]) -> str:
