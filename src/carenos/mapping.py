@@ -250,7 +250,7 @@ def _keys(normal: str) -> frozenset[str]:
     return frozenset({*words, *(f"{a} {b}" for a, b in pairwise(words))})
 
 
-_MAX_BLOCK = 256
+_MAX_BLOCK = 64
 """Most candidates taken from one blocking key. A key shared by more texts than this is
 too common to tell them apart; capping it keeps near matching linear in the corpus (a
 near twin among those texts is found only through a rarer key)."""
