@@ -20,7 +20,7 @@ from itertools import pairwise
 from typing import Any, Literal
 
 from attrs import frozen
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .bulk import gc_paused
 from .catalogue import Catalogue, EntryKind, SharedEntry, category_of_heading, load_catalogue
@@ -250,7 +250,7 @@ def _keys(normal: str) -> frozenset[str]:
     return frozenset({*words, *(f"{a} {b}" for a, b in pairwise(words))})
 
 
-_MAX_BLOCK = 64
+_MAX_BLOCK = 32
 """Most candidates taken from one blocking key. A key shared by more texts than this is
 too common to tell them apart; capping it keeps near matching linear in the corpus (a
 near twin among those texts is found only through a rarer key)."""
@@ -275,13 +275,17 @@ class _NearIndex:
         by_token = self.by_token
         tokens = [key for key in (_keys(normal) if keys is None else keys) if key in by_token]
         rare = sorted(tokens, key=lambda t: (len(by_token[t]), t))[:_RARE_TOKENS]
-        candidates = {i for token in rare for i in by_token[token][:_MAX_BLOCK]}
-        best: tuple[int, float] | None = None
-        for index in sorted(candidates):
-            score = fuzz.ratio(normal, self.normals[index], score_cutoff=self.threshold)
-            if score and (best is None or score > best[1]):
-                best = (index, score)
-        return best
+        candidates = sorted({i for token in rare for i in by_token[token][:_MAX_BLOCK]})
+        if not candidates:
+            return None
+        normals = self.normals
+        found = process.extractOne(
+            normal,
+            [normals[i] for i in candidates],
+            scorer=fuzz.ratio,
+            score_cutoff=self.threshold,
+        )
+        return None if found is None else (candidates[found[2]], found[1])
 
 
 _MEMO_SIZE = 1 << 16
