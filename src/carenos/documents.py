@@ -6,6 +6,7 @@ errors on the way are :class:`~carenos.errors.CarenosError` with file, line and 
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 from typing import Any, Literal
@@ -61,9 +62,9 @@ class ParsedDocument:
     problems: tuple[CarenosError, ...]
     yaml_positions: Positions | None
 
-    @property
+    @functools.cached_property
     def positions(self) -> Positions:
-        """Positions of the values (worked out lazily for JSON)."""
+        """Positions of the values (worked out once, when first needed, for JSON)."""
         if self.yaml_positions is not None:
             return self.yaml_positions
         return json_positions(self.text)

@@ -70,21 +70,12 @@ class ParsedYaml:
     """The result of reading YAML: plain data, positions and the problems met on the way.
 
     ``problems`` holds the non-fatal problems (duplicate keys, tags, anchors) so that
-    a validator can report all of them; :meth:`raise_first` turns them into an error.
+    a validator can report all of them.
     """
 
     data: Any
     positions: Positions
     problems: list[CarenosError] = field(factory=list)
-
-    def raise_first(self) -> None:
-        """Raise the first problem, if there is one."""
-        if self.problems:
-            first = self.problems[0]
-            more = len(self.problems) - 1
-            if more:
-                first.message += f" (and {more} more problem{'s' if more > 1 else ''})"
-            raise first
 
 
 class _Builder:
@@ -213,6 +204,12 @@ def _may_nest_deeply(text: str) -> bool:
     return max((m.end() - m.start() for m in _BLOCK_PREFIX.finditer(text)), default=0) > MAX_DEPTH
 
 
+def _parse_error(message: str, source: str, exc: MarkedYAMLError) -> ParseError:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+    return ParseError(message, source=source, line=line, column=column)
+
+
 def parse_yaml(
     text: str, source: str = "<string>", *, fast: bool = False, positions: bool = True
 ) -> ParsedYaml:
@@ -237,22 +234,10 @@ def parse_yaml(
     try:
         node = _yaml(fast).compose(text)
     except MaxDepthExceededError as exc:
-        mark = exc.problem_mark
-        raise ParseError(
-            f"nested more than {MAX_DEPTH} levels deep",
-            source=source,
-            line=mark.line + 1 if mark else None,
-            column=mark.column + 1 if mark else None,
-        ) from None
+        raise _parse_error(f"nested more than {MAX_DEPTH} levels deep", source, exc) from None
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
-        raise ParseError(
-            f"not valid YAML: {problem}",
-            source=source,
-            line=mark.line + 1 if mark else None,
-            column=mark.column + 1 if mark else None,
-        ) from None
+        raise _parse_error(f"not valid YAML: {problem}", source, exc) from None
     except YAMLError as exc:
         raise ParseError(f"not valid YAML: {exc}", source=source) from None
     except RecursionError:
