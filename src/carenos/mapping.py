@@ -259,8 +259,9 @@ near twin among those texts is found only through a rarer key)."""
 class _NearIndex:
     """Candidates for near matches: texts that share a rare word, scored with rapidfuzz."""
 
-    def __init__(self, threshold: float) -> None:
+    def __init__(self, threshold: float, *, scan_all: bool = False) -> None:
         self.threshold = threshold
+        self.scan_all = scan_all
         self.normals: list[str] = []
         self.by_token: defaultdict[str, list[int]] = defaultdict(list)
 
@@ -272,6 +273,11 @@ class _NearIndex:
         return index
 
     def best(self, normal: str, keys: frozenset[str] | None = None) -> tuple[int, float] | None:
+        if self.scan_all:  # a few texts (a small catalogue): one C call beats blocking
+            found = process.extractOne(
+                normal, self.normals, scorer=fuzz.ratio, score_cutoff=self.threshold
+            )
+            return None if found is None else (found[2], found[1])
         by_token = self.by_token
         tokens = [key for key in (_keys(normal) if keys is None else keys) if key in by_token]
         rare = sorted(tokens, key=lambda t: (len(by_token[t]), t))[:_RARE_TOKENS]
@@ -288,6 +294,9 @@ class _NearIndex:
         return None if found is None else (candidates[found[2]], found[1])
 
 
+_SCAN_ALL = 64
+"""A catalogue kind with up to this many entries is scanned whole in one rapidfuzz call."""
+
 _MEMO_SIZE = 1 << 16
 """How many near-match results a catalogue index remembers (texts recur across a corpus)."""
 
@@ -302,7 +311,7 @@ class CatalogueIndex:
         for kind in ("knowledge", "right", "scope"):
             entries = catalogue.active(kind)
             self._exact[kind] = {entry.normal: entry for entry in entries}
-            near = _NearIndex(threshold)
+            near = _NearIndex(threshold, scan_all=len(entries) <= _SCAN_ALL)
             for entry in entries:
                 near.add(entry.normal)
             self._near[kind] = (near, entries)
