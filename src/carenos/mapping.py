@@ -17,7 +17,7 @@ import functools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import pairwise
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from attrs import frozen
 from rapidfuzz import fuzz, process
@@ -59,12 +59,12 @@ four keep at least one key that the two statements share.
 Match = Literal["exact", "near"]
 
 
-@frozen
-class Occurrence:
+class Occurrence(NamedTuple):
     """A statement of one standard that can be shared: a knowledge item, a right or a scope text.
 
-    Refs are ``CODE/K12`` for knowledge items, ``CODE/rights/3`` for the third right of
-    the values and ``CODE/scope-pc/2`` / ``CODE/scope-k/1`` for scope statements.
+    A named tuple: there is one for every statement of a corpus. Refs are ``CODE/K12``
+    for knowledge items, ``CODE/rights/3`` for the third right of the values and
+    ``CODE/scope-pc/2`` / ``CODE/scope-k/1`` for scope statements.
     """
 
     ref: str
