@@ -30,17 +30,15 @@ def test_every_standard_validates_clean(corpus: carenos.Corpus, tmp_path: Path) 
         assert len(standard.elements) == 4
         assert len(standard.criteria) == 30
         assert len(standard.knowledge_items) == 50
-    assert carenos.validate_corpus(corpus).findings == ()
+    assert carenos.validate_corpus(corpus, catalogue=None).findings == ()
 
 
 def test_the_yaml_files_validate_clean_but_for_the_near_variants_of_the_catalogue(
     tmp_path: Path,
 ) -> None:
     make_corpus.write_corpus(60, tmp_path / "c.jsonl", yaml_dir=tmp_path / "yaml", yaml_count=60)
-    assert carenos.validate_corpus(tmp_path / "yaml").findings == ()
-    report = carenos.validate_corpus(
-        tmp_path / "yaml", extras={"catalogue": carenos.load_catalogue()}
-    )
+    assert carenos.validate_corpus(tmp_path / "yaml", catalogue=None).findings == ()
+    report = carenos.validate_corpus(tmp_path / "yaml")
     assert report.ok
     assert {(f.code, Path(f.source).stem) for f in report.findings} == {
         ("CN401", make_corpus.code_of(7)),

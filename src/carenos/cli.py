@@ -180,15 +180,17 @@ def validate_command(
 ) -> None:
     """Validate standards (files or directories) and report every finding at file:line:col."""
     from .report_format import ReportFormat, format_report
-    from .validation import validate_paths
+    from .validation import CatalogueChoice, validate_paths
 
     with reported_errors():
-        extras = {}
-        if not no_catalogue:
-            from .catalogue import load_catalogue
+        from .catalogue import load_catalogue
 
-            extras["catalogue"] = load_catalogue(catalogue)
-        report = validate_paths(paths, max_size=max_size, extras=extras)
+        chosen: CatalogueChoice = "bundled"
+        if no_catalogue:
+            chosen = None
+        elif catalogue:
+            chosen = load_catalogue(catalogue)
+        report = validate_paths(paths, max_size=max_size, catalogue=chosen)
         click.echo(format_report(report, cast(ReportFormat, output)), nl=False)
         sys.exit(EXIT_OK if report.passed(strict=strict) else EXIT_FINDINGS)
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 from attrs import field, frozen
 
+from .catalogue import Catalogue, load_catalogue
 from .convert import _json_kind, from_dict
 from .corpus import STANDARD_SUFFIXES, Corpus, standard_files
 from .documents import Format, ParsedDocument, parse
@@ -384,12 +385,24 @@ def _looks_like_path(text: str) -> bool:
     return path.suffix.lower() in (*STANDARD_SUFFIXES, ".jsonl") or path.exists()
 
 
+CatalogueChoice = Catalogue | Literal["bundled"] | None
+"""Which catalogue CN401 checks wording against: the shipped one, another, or none."""
+
+
+def _context(extras: Mapping[str, Any] | None, catalogue: CatalogueChoice) -> dict[str, Any]:
+    context = dict(extras or {})
+    if "catalogue" not in context and catalogue is not None:
+        context["catalogue"] = load_catalogue() if catalogue == "bundled" else catalogue
+    return context
+
+
 def validate(
     source: str | os.PathLike[str] | Mapping[str, Any] | Standard,
     *,
     fmt: Format | None = None,
     name: str | None = None,
     max_size: int | None = None,
+    catalogue: CatalogueChoice = "bundled",
     extras: Mapping[str, Any] | None = None,
 ) -> Report:
     """Validate one standard: a file or directory path, a YAML/JSON text, a dict or a model.
@@ -398,10 +411,12 @@ def validate(
     an existing file or directory; otherwise it is the text of a document, read as
     ``fmt`` (default YAML, of which JSON is a subset; ``"json"`` reads strict JSON).
     ``name`` is the source reported for texts, dicts and models; ``max_size`` is the
-    size limit in bytes; ``extras`` is context for rules that ask for it. Never raises
-    for bad content: every problem is a :class:`Finding` of the returned :class:`Report`.
+    size limit in bytes; ``catalogue`` is what CN401 compares shared wording with (the
+    shipped catalogue by default, ``None`` for no such check), as on the command line;
+    ``extras`` is more context for rules that ask for it. Never raises for bad content:
+    every problem is a :class:`Finding` of the returned :class:`Report`.
     """
-    context = dict(extras or {})
+    context = _context(extras, catalogue)
     if isinstance(source, Standard):
         where = _Where(None)
         label = name or "<standard>"
@@ -413,7 +428,7 @@ def validate(
     if isinstance(source, os.PathLike) or (
         isinstance(source, str) and fmt is None and name is None and _looks_like_path(source)
     ):
-        return validate_paths([source], max_size=max_size, extras=context)
+        return validate_paths([source], max_size=max_size, catalogue=None, extras=context)
     if isinstance(source, str):
         outcome = _check_text(source, fmt or "yaml", name or "<string>", None, max_size, context)
         return Report(tuple(outcome.findings), files=1)
@@ -426,14 +441,16 @@ def validate_paths(
     paths: Iterable[str | os.PathLike[str]],
     *,
     max_size: int | None = None,
+    catalogue: CatalogueChoice = "bundled",
     extras: Mapping[str, Any] | None = None,
 ) -> Report:
     """Validate files, directories (their ``*.yaml``/``*.yml``/``*.json``) and ``.jsonl`` files.
 
     They are one corpus: besides each document's findings, a code used twice is a CN207
     finding. A line of JSON Lines is one JSON document; its findings name the line.
+    ``catalogue`` and ``extras`` are as for :func:`validate`.
     """
-    context = dict(extras or {})
+    context = _context(extras, catalogue)
     files: list[Path] = []
     findings: list[Finding] = []
     for item in paths:
@@ -465,6 +482,7 @@ def validate_corpus(
     corpus: Corpus | str | os.PathLike[str],
     *,
     max_size: int | None = None,
+    catalogue: CatalogueChoice = "bundled",
     extras: Mapping[str, Any] | None = None,
 ) -> Report:
     """Validate a directory of standards, or the standards of a loaded :class:`Corpus`.
@@ -473,8 +491,8 @@ def validate_corpus(
     semantic rules run, with findings at JSON pointers.
     """
     if not isinstance(corpus, Corpus):
-        return validate_paths([corpus], max_size=max_size, extras=extras)
-    context = dict(extras or {})
+        return validate_paths([corpus], max_size=max_size, catalogue=catalogue, extras=extras)
+    context = _context(extras, catalogue)
     findings: list[Finding] = []
     for standard in corpus:
         source = corpus.source_of(standard.code)
