@@ -74,3 +74,18 @@ def test_discover_writes_reviewable_yaml(tmp_path: Path) -> None:
     again = CliRunner().invoke(main, args)
     assert again.exit_code == 2
     assert "exists" in again.output
+
+
+def test_max_size_applies_to_the_catalogue_too(tmp_path: Path) -> None:
+    big = tmp_path / "cat.yaml"
+    big.write_text("version: 1\nentries: []\n" + "# padding\n" * 2500, encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["map", STANDARDS, "--catalogue", str(big), "--max-size", "1000000"]
+    )
+    assert result.exit_code == 0, result.output
+    result = CliRunner().invoke(
+        main, ["map", STANDARDS, "--catalogue", str(big), "--max-size", "20000"]
+    )
+    assert result.exit_code == 1
+    assert f"{big}: error: file is" in result.output
+    assert "over the size limit of 20,000 bytes" in result.output

@@ -131,13 +131,17 @@ def _bundled() -> str:
     return str(resources.files("carenos") / "data" / "shared-knowledge.yaml")
 
 
-def load_catalogue(path: str | os.PathLike[str] | None = None) -> Catalogue:
+def load_catalogue(
+    path: str | os.PathLike[str] | None = None, *, max_size: int | None = None
+) -> Catalogue:
     """The catalogue at ``path``, or the one shipped with carenos (read once, then cached).
 
     The file is checked against ``shared-knowledge.schema.json``; ids must be unique and
-    every ``replaced_by`` must name an entry.
+    every ``replaced_by`` must name an entry. ``max_size`` is the size limit in bytes.
     """
-    return _bundled_catalogue() if path is None else _read_catalogue(os.fspath(path))
+    if path is None:
+        return _bundled_catalogue()
+    return _read_catalogue(os.fspath(path), limit=max_size)
 
 
 @functools.cache
@@ -153,11 +157,13 @@ def _schema_errors(data: Any) -> Iterator[Any]:
     return validator("shared-knowledge").iter_errors(data)
 
 
-def _read_catalogue(source: str, *, schema_check: bool = True) -> Catalogue:
+def _read_catalogue(
+    source: str, *, schema_check: bool = True, limit: int | None = None
+) -> Catalogue:
     from .documents import locate, parse
     from .io.files import read_text
 
-    text = read_text(source)
+    text = read_text(source, limit=limit)
     document = parse(text, "yaml", source, fast=True)
     if document.problems:  # read again with positions and anchor names, to report
         document = parse(text, "yaml", source)

@@ -131,7 +131,7 @@ def import_command(
     with reported_errors():
         if (code or title) and len(sources) > 1:
             raise UsageError("--code and --title name one standard: give one SOURCE with them")
-        index = read_index(index_path) if index_path else None
+        index = read_index(index_path, max_size=max_size) if index_path else None
         for warning in index.warnings if index else ():
             click.echo(warning, err=True)
         standards = [
@@ -189,7 +189,7 @@ def validate_command(
         if no_catalogue:
             chosen = None
         elif catalogue:
-            chosen = load_catalogue(catalogue)
+            chosen = load_catalogue(catalogue, max_size=max_size)
         report = validate_paths(paths, max_size=max_size, catalogue=chosen)
         click.echo(format_report(report, cast(ReportFormat, output)), nl=False)
         sys.exit(EXIT_OK if report.passed(strict=strict) else EXIT_FINDINGS)
@@ -251,7 +251,7 @@ def map_command(
     with reported_errors():
         kmap = map_knowledge(
             _standards(paths, max_size),
-            load_catalogue(catalogue),
+            load_catalogue(catalogue, max_size=max_size),
             threshold=DEFAULT_THRESHOLD if threshold is None else threshold,
         )
         click.echo(render(kmap, fmt), nl=False)
@@ -280,7 +280,9 @@ def discover_command(
     from .mapping import map_knowledge, proposals_yaml
 
     with reported_errors():
-        kmap = map_knowledge(_standards(paths, max_size), load_catalogue(catalogue))
+        kmap = map_knowledge(
+            _standards(paths, max_size), load_catalogue(catalogue, max_size=max_size)
+        )
         text = proposals_yaml(kmap.proposals())
         if out is None:
             click.echo(text, nl=False)
@@ -354,7 +356,7 @@ def export_command(
             raise UsageError("the --case-* options apply to --format case only")
         if case_last_change is not None:
             rfc3339(case_last_change)  # refuse a bad date before reading anything
-        shared = load_catalogue(catalogue) if fmt in ("csv", "case") else None
+        shared = load_catalogue(catalogue, max_size=max_size) if fmt in ("csv", "case") else None
         options = CaseOptions(**case_options)
         standards = read_standards(paths, max_size=max_size)
         write_output(

@@ -126,6 +126,6 @@ def parse_index(text: str, *, source: str = "<string>") -> SuiteIndex:
     return SuiteIndex(source, entries, tuple(warnings))
 
 
-def read_index(path: str | os.PathLike[str]) -> SuiteIndex:
-    """Read the index CSV file at ``path`` (see :func:`parse_index`)."""
-    return parse_index(read_text(path), source=os.fspath(path))
+def read_index(path: str | os.PathLike[str], *, max_size: int | None = None) -> SuiteIndex:
+    """Read the index CSV file at ``path`` (see :func:`parse_index`) within the size limit."""
+    return parse_index(read_text(path, limit=max_size), source=os.fspath(path))
