@@ -51,8 +51,7 @@ def import_text(
     ``code`` and ``title`` override the text's header; ``index`` supplies what is still
     missing (and metadata); ``fallback_code`` is the last resort for the code. Raises
     :class:`ImportTextError` for text that cannot be accounted for or holds no statement,
-    and
-    :class:`UsageError` when no code or no title can be found.
+    and :class:`UsageError` when no code or no title can be found.
     """
     parsed = parse_nos_text(text, source=source)
     data = dict(parsed.data)
