@@ -80,3 +80,27 @@ def test_statements_know_their_standard_even_when_built_without_it(standard: Sta
 def test_invalid_values_are_rejected(build: object, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         build()  # type: ignore[operator]
+
+
+@pytest.mark.parametrize("cls", [PerformanceCriterion, KnowledgeItem])
+def test_checked_statement_is_the_constructor_without_its_calls(
+    cls: type[PerformanceCriterion] | type[KnowledgeItem],
+) -> None:
+    from carenos.model import MAX_TEXT_LENGTH, checked_statement
+
+    prefix = cls.PREFIX
+    built = checked_statement(cls, f"{prefix}12", "a text", "ABC0001")
+    assert built == cls(f"{prefix}12", "a text", standard_code="ABC0001")
+    assert hash(built) == hash(cls(f"{prefix}12", "a text", standard_code="ABC0001"))
+    assert type(built) is cls
+    for ident, text in [
+        (f"{prefix}1a", "x"),
+        ("X1", "x"),
+        (prefix, "x"),
+        (f"{prefix}\u0661", "x"),  # an Arabic-Indic digit is not an ASCII digit
+        (f"{prefix}1", ""),
+        (f"{prefix}1", "x" * (MAX_TEXT_LENGTH + 1)),
+    ]:
+        assert checked_statement(cls, ident, text, "ABC0001") is None
+        with pytest.raises(ValueError, match=r"id of the form|empty|over the limit"):
+            cls(ident, text)

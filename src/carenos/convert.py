@@ -26,7 +26,13 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from .errors import ContentError
-from .model import FieldValueError, KnowledgeItem, PerformanceCriterion, Standard
+from .model import (
+    FieldValueError,
+    KnowledgeItem,
+    PerformanceCriterion,
+    Standard,
+    checked_statement,
+)
 
 __all__ = ["converter", "from_dict", "problems", "to_dict"]
 
@@ -100,8 +106,10 @@ def _statements(
             if type(item) is dict and len(item) == 2:
                 ident, text = item.get("id"), item.get("text")
                 if type(ident) is str and type(text) is str:
-                    out.append(cls(ident, text, standard_code=code))
-                    continue
+                    statement = checked_statement(cls, ident, text, code)
+                    if statement is not None:
+                        out.append(statement)
+                        continue
             raise _NotPlain
         return tuple(out)
 
