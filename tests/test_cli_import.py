@@ -120,3 +120,18 @@ def test_code_option_with_several_sources_exits_2(tmp_path: Path) -> None:
 def test_out_is_required() -> None:
     result = CliRunner().invoke(main, ["import", str(SOURCES / "SCDHSC0393.txt")])
     assert result.exit_code == 2
+
+
+def test_two_sources_with_one_code_write_nothing(tmp_path: Path) -> None:
+    index = tmp_path / "index.csv"
+    index.write_text(INDEX, encoding="utf-8")
+    copy = tmp_path / "again" / "SCDHSC0393.txt"
+    copy.parent.mkdir()
+    shutil.copy(SOURCES / "SCDHSC0393.txt", copy)
+    out = tmp_path / "out"
+    for force in ([], ["--force"]):
+        args = ["import", str(SOURCES / "SCDHSC0393.txt"), str(copy), "--out", str(out)]
+        result = CliRunner().invoke(main, [*args, "--index", str(index), *force])
+        assert result.exit_code == 1, result.output
+        assert "are both SCDHSC0393: one file each (CN207)" in result.output
+        assert not out.exists()

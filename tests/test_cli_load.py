@@ -40,3 +40,18 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     result = runner.invoke(main, ["load", str(tmp_path / "x.txt")])
     assert result.exit_code in (1, 2)
     assert "Traceback" not in result.output
+
+
+def test_one_code_in_two_paths_is_an_error(tmp_path: Path, minimal_dict: dict[str, Any]) -> None:
+    carenos.dump(carenos.from_dict(minimal_dict), tmp_path / "SCDHSC9999.yaml")
+    result = CliRunner().invoke(main, ["load", str(tmp_path), str(tmp_path / "SCDHSC9999.yaml")])
+    assert result.exit_code == 1
+    assert "standard SCDHSC9999 is also in" in result.output
+
+
+def test_a_missing_path_is_a_usage_error_for_every_reading_command(tmp_path: Path) -> None:
+    missing = str(tmp_path / "nope")
+    for args in (["load"], ["validate"], ["map"], ["discover"], ["export", "--format", "json"]):
+        result = CliRunner().invoke(main, [*args, missing])
+        assert result.exit_code == 2, (args, result.output)
+        assert "does not exist" in result.output

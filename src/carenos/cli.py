@@ -66,26 +66,28 @@ def main() -> None:
     """Work with UK National Occupational Standards for health and social care."""
 
 
+def _standards(paths: tuple[str, ...], max_size: int | None) -> list[Standard]:
+    from .corpus import read_standards
+
+    return list(read_standards(paths, max_size=max_size))
+
+
 @main.command("load")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=str))
 @max_size_option
 def load_command(paths: tuple[str, ...], max_size: int | None) -> None:
     """Load standards (files, directories or .jsonl) and print a summary of each."""
-    from .corpus import Corpus, load_corpus
-
     with reported_errors():
-        corpora: list[Corpus] = [load_corpus(path, max_size=max_size) for path in paths]
-        total = 0
-        for corpus in corpora:
-            for standard in corpus:
-                total += 1
-                click.echo(f"{standard.code}  {standard.title}")
-                click.echo(
-                    f"    {len(standard.elements)} elements, "
-                    f"{len(standard.criteria)} performance criteria; "
-                    f"{len(standard.knowledge)} knowledge headings, "
-                    f"{len(standard.knowledge_items)} knowledge items"
-                )
+        standards = _standards(paths, max_size)
+        for standard in standards:
+            click.echo(f"{standard.code}  {standard.title}")
+            click.echo(
+                f"    {len(standard.elements)} elements, "
+                f"{len(standard.criteria)} performance criteria; "
+                f"{len(standard.knowledge)} knowledge headings, "
+                f"{len(standard.knowledge_items)} knowledge items"
+            )
+        total = len(standards)
         click.echo(f"{total} standard{'s' if total != 1 else ''} loaded.")
 
 
@@ -124,6 +126,7 @@ def import_command(
     from pathlib import Path
 
     from .documents import dump
+    from .errors import DuplicateError
     from .importer import import_file
     from .io.files import refuse_overwrite
     from .io.suite_index import read_index
@@ -139,7 +142,14 @@ def import_command(
             for source in sources
         ]
         targets = [Path(out) / f"{standard.code}.yaml" for standard in standards]
-        for target in targets:
+        first: dict[Path, str] = {}
+        for source, target in zip(sources, targets, strict=True):
+            if target in first:
+                raise DuplicateError(
+                    f"{source} and {first[target]} are both {target.stem}: one file each",
+                    source=source,
+                )
+            first[target] = source
             refuse_overwrite(target, overwrite=force)
         Path(out).mkdir(parents=True, exist_ok=True)
         for standard, target in zip(standards, targets, strict=True):
@@ -211,12 +221,6 @@ def rules_command(markdown: bool) -> None:
 
 
 # --- map and discover commands (issue 5) go here ---
-
-
-def _standards(paths: tuple[str, ...], max_size: int | None) -> list[Standard]:
-    from .corpus import read_standards
-
-    return list(read_standards(paths, max_size=max_size))
 
 
 @main.command("map")
@@ -295,7 +299,7 @@ def discover_command(
 
 
 @main.command("export")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=str))
 @click.option(
     "--format",
     "fmt",
