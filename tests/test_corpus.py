@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 import carenos
-from carenos.errors import ContentError, DuplicateError, ParseError
+from carenos.errors import ContentError, DuplicateError, ParseError, ReadError
 
 
 def _write_standards(directory: Path, base: dict[str, Any], codes: list[str]) -> None:
@@ -75,3 +75,16 @@ def test_bulk_yaml_error_has_exact_position(tmp_path: Path, minimal_dict: dict[s
         carenos.load_corpus(tmp_path)
     expected_line = text.splitlines().index("        text: 7") + 1
     assert (caught.value.line, caught.value.column) == (expected_line, 15)
+
+
+def test_jsonl_line_that_is_not_utf8_names_its_line(
+    tmp_path: Path, minimal_dict: dict[str, Any]
+) -> None:
+    path = tmp_path / "corpus.jsonl"
+    good = json.dumps(minimal_dict).encode()
+    path.write_bytes(good + b"\n\n\n" + b'{"code": "\xff"}\n')
+    with pytest.raises(ReadError, match="not UTF-8") as caught:
+        carenos.load_corpus(path)
+    assert (caught.value.source, caught.value.line) == (str(path), 4)
+    findings = carenos.validate(path, catalogue=None).findings
+    assert [(f.code, f.line) for f in findings] == [("CN004", 4)]

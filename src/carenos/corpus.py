@@ -10,7 +10,7 @@ from .bulk import gc_paused
 from .convert import from_dict
 from .documents import format_of, parse, to_standard
 from .errors import ContentError, DuplicateError, ReadError
-from .io.files import decode, max_size, read_text
+from .io.files import read_lines, read_text
 from .io.json import parse_json
 from .model import Standard
 
@@ -101,27 +101,15 @@ def iter_jsonl(
     Each comes with its source, ``file:line``. The size limit applies to each line.
     """
     source = os.fspath(path)
-    cap = max_size(limit)
-    try:
-        handle = open(source, "rb")  # noqa: SIM115 - closed below, generator
-    except OSError as exc:
-        read_text(source)  # raises the ReadError that says why
-        raise ReadError(f"cannot read: {exc.strerror}", source=source) from None  # pragma: no cover
-    with handle:
-        for number, raw in enumerate(handle, start=1):
-            if len(raw) > cap:
-                raise ReadError(
-                    f"line is over the size limit of {cap:,} bytes", source=source, line=number
-                )
-            if not raw.strip():
-                continue
-            text = decode(raw, source)
-            data = parse_json(text, source, line_offset=number - 1)
-            try:
-                yield from_dict(data, source=source), f"{source}:{number}"
-            except ContentError as error:
-                error.line, error.column = number, None
-                raise
+    for number, text in read_lines(path, limit=limit):
+        if isinstance(text, ReadError):
+            raise text
+        data = parse_json(text, source, line_offset=number - 1)
+        try:
+            yield from_dict(data, source=source), f"{source}:{number}"
+        except ContentError as error:
+            error.line, error.column = number, None
+            raise
 
 
 def load_corpus(path: str | os.PathLike[str], *, max_size: int | None = None) -> Corpus:

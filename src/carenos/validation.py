@@ -21,7 +21,7 @@ from .convert import _json_kind, from_dict
 from .corpus import STANDARD_SUFFIXES, Corpus, standard_files
 from .documents import Format, ParsedDocument, parse
 from .errors import CarenosError, ContentError, DuplicateKeyError
-from .io.files import decode, max_size, read_text
+from .io.files import max_size, read_lines, read_text
 from .io.positions import Positions, pointer_join
 from .io.yaml import parse_yaml
 from .model import Standard
@@ -336,26 +336,17 @@ def _shifted(findings: Iterable[Finding], line: int) -> list[Finding]:
 
 def _check_jsonl(path: Path, limit: int | None, extras: Mapping[str, Any]) -> list[_Outcome]:
     """Each line of a JSON Lines file as a JSON document (the size limit is per line)."""
-    source, cap = str(path), max_size(limit)
+    source = str(path)
     outcomes: list[_Outcome] = []
     try:
-        with open(path, "rb") as handle:
-            for number, raw in enumerate(handle, start=1):
-                if len(raw) > cap:
-                    message = f"line is over the size limit of {cap:,} bytes"
-                    outcomes.append(_Outcome([Finding("CN004", "error", message, source, number)]))
-                    continue
-                if not raw.strip():
-                    continue
-                try:
-                    text = decode(raw, source)
-                except CarenosError as error:
-                    outcomes.append(_Outcome(_shifted([_from_error(error, source)], number)))
-                    continue
-                outcome = _check_text(text, "json", source, None, limit, extras)
-                found = _shifted(outcome.findings, number)
-                outcomes.append(_Outcome(found, outcome.standard, outcome.where, number))
-    except OSError:
+        for number, text in read_lines(path, limit=limit):
+            if isinstance(text, CarenosError):
+                outcomes.append(_Outcome([_from_error(text, source)]))
+                continue
+            outcome = _check_text(text, "json", source, None, limit, extras)
+            found = _shifted(outcome.findings, number)
+            outcomes.append(_Outcome(found, outcome.standard, outcome.where, number))
+    except CarenosError:
         return [_check_file(path, limit, extras)]  # says why it cannot be read
     return outcomes
 

@@ -7,7 +7,7 @@ import errno
 import os
 import stat
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
@@ -18,6 +18,7 @@ __all__ = [
     "atomic_write",
     "decode",
     "max_size",
+    "read_lines",
     "read_text",
     "refuse_overwrite",
 ]
@@ -110,6 +111,37 @@ def read_text(path: str | os.PathLike[str], *, limit: int | None = None) -> str:
     if len(data) > cap:
         raise ReadError(f"file is over the size limit of {cap:,} bytes", source=source)
     return decode(data, source)
+
+
+def read_lines(
+    path: str | os.PathLike[str], *, limit: int | None = None
+) -> Iterator[tuple[int, str | ReadError]]:
+    """The non-blank lines of a text file (JSON Lines) as ``(line number, text)``.
+
+    The size limit applies to each line. A line over it, or not UTF-8, comes as its
+    :class:`ReadError` (naming that line) instead of its text, so a caller may go on; a
+    file that cannot be opened raises.
+    """
+    source = os.fspath(path)
+    cap = max_size(limit)
+    try:
+        handle = open(source, "rb")  # noqa: SIM115 - closed below, generator
+    except OSError:
+        read_text(source, limit=limit)  # raises the ReadError that says why
+        raise ReadError("cannot read", source=source) from None  # pragma: no cover
+    with handle:
+        for number, raw in enumerate(handle, start=1):
+            if len(raw) > cap:
+                message = f"line is over the size limit of {cap:,} bytes"
+                yield number, ReadError(message, source=source, line=number)
+                continue
+            if not raw.strip():
+                continue
+            try:
+                yield number, decode(raw, source)
+            except ReadError as error:
+                error.line = number
+                yield number, error
 
 
 def refuse_overwrite(path: str | os.PathLike[str], *, overwrite: bool) -> None:
