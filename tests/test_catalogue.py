@@ -84,3 +84,15 @@ def test_the_shipped_catalogue_matches_its_schema() -> None:
     text = (resources.files("carenos") / "data" / "shared-knowledge.yaml").read_text("utf-8")
     errors = list(validator("shared-knowledge").iter_errors(YAML(typ="safe").load(text)))
     assert errors == []
+
+
+def test_two_entries_with_one_text_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "catalogue.yaml"
+    path.write_text(
+        "version: 1\nentries:\n  - {id: a.b, category: rights, text: To be respected}\n"
+        "  - {id: a.c, category: rights, text: 'to be  respected.'}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ContentError, match=r"a\.c has the same text as a\.b") as caught:
+        load_catalogue(path)
+    assert caught.value.line == 4

@@ -149,3 +149,9 @@ def test_rules_lists_every_code() -> None:
 def test_rules_markdown_prints_the_docs_page() -> None:
     result = CliRunner().invoke(main, ["rules", "--markdown"])
     assert (result.exit_code, result.output) == (0, markdown())
+
+
+def test_an_empty_directory_is_a_usage_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["validate", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "no standard files" in result.output

@@ -65,3 +65,16 @@ def test_dump_into_a_missing_directory_is_a_clear_error(
         carenos.dump(carenos.from_dict(minimal_dict), target)
     assert caught.value.source == str(target)
     assert not target.parent.exists()
+
+
+def test_a_file_that_appears_while_writing_is_not_overwritten(tmp_path: Path) -> None:
+    path = tmp_path / "file.yaml"
+
+    def write_while_another_process_creates_it(handle: Any) -> None:
+        handle.write("ours\n")
+        path.write_text("theirs\n", encoding="utf-8")
+
+    with pytest.raises(UsageError, match="the file exists"):
+        files.atomic_write(path, write_while_another_process_creates_it)
+    assert path.read_text(encoding="utf-8") == "theirs\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["file.yaml"]

@@ -44,7 +44,11 @@ def test_a_standard_model_is_checked_by_the_rules(minimal_dict: dict[str, object
     standard = carenos.from_dict(minimal_dict)
     element = carenos.Element("Second", (carenos.PerformanceCriterion("P3", "do it"),))
     broken = carenos.Standard(
-        standard.code, standard.title, standard.overview, (*standard.elements, element), ()
+        standard.code,
+        standard.title,
+        standard.overview,
+        (*standard.elements, element),
+        standard.knowledge,
     )
     report = carenos.validate(broken)
     assert codes(report) == ["CN201"]

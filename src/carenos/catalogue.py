@@ -185,18 +185,26 @@ def _read_catalogue(
         )
         for item in document.data["entries"]
     )
-    ids = [e.id for e in entries]
+    ids = {e.id for e in entries}
+    seen_ids: set[str] = set()
+    texts: dict[tuple[str, str], str] = {}
     for index, entry in enumerate(entries):
-        if entry.id in ids[:index]:
-            error = ContentError(
-                f"duplicate id {entry.id!r}", source=source, path=f"/entries/{index}/id"
+        problem, part = None, "id"
+        if entry.id in seen_ids:
+            problem = f"duplicate id {entry.id!r}"
+        elif entry.replaced_by is not None and entry.replaced_by not in ids:
+            problem = (
+                f"{entry.id} is replaced by {entry.replaced_by!r}, which is not in the catalogue"
             )
+            part = "replaced_by"
+        elif not entry.deprecated and (entry.kind, entry.normal) in texts:
+            other = texts[(entry.kind, entry.normal)]
+            problem = f"{entry.id} has the same text as {other}: one statement, one entry"
+            part = "text"
+        if problem is not None:
+            error = ContentError(problem, source=source, path=f"/entries/{index}/{part}")
             raise locate(error, document)
-        if entry.replaced_by is not None and entry.replaced_by not in ids:
-            error = ContentError(
-                f"{entry.id} is replaced by {entry.replaced_by!r}, which is not in the catalogue",
-                source=source,
-                path=f"/entries/{index}/replaced_by",
-            )
-            raise locate(error, document)
+        seen_ids.add(entry.id)
+        if not entry.deprecated:
+            texts[(entry.kind, entry.normal)] = entry.id
     return Catalogue(entries, source)

@@ -201,6 +201,11 @@ def validate_command(
         elif catalogue:
             chosen = load_catalogue(catalogue, max_size=max_size)
         report = validate_paths(paths, max_size=max_size, catalogue=chosen)
+        if report.files == 0:
+            raise UsageError(
+                "no standard files (*.yaml, *.yml, *.json, *.jsonl) to validate",
+                source=", ".join(paths),
+            )
         click.echo(format_report(report, cast(ReportFormat, output)), nl=False)
         sys.exit(EXIT_OK if report.passed(strict=strict) else EXIT_FINDINGS)
 

@@ -6,6 +6,7 @@ errors on the way are :class:`~carenos.errors.CarenosError` with file, line and 
 
 from __future__ import annotations
 
+import copy
 import functools
 import os
 from pathlib import Path
@@ -97,7 +98,8 @@ def to_standard(document: ParsedDocument) -> Standard:
             document = parse(document.text, document.format, document.source)
             first = document.problems[0]
         more = len(document.problems) - 1
-        if more:
+        if more:  # a copy: the document keeps its problems as they were found
+            first = copy.copy(first)
             first.message += f" (and {more} more problem{'s' if more > 1 else ''})"
         raise first
     if document.data is None:

@@ -417,11 +417,16 @@ def duplicate_ids(context: RuleContext) -> Iterator[Hit]:
 @rule(
     "CN204",
     "error",
-    "element with no performance criteria, or knowledge heading with no items",
+    "element with no performance criteria, or knowledge heading with no items (or a "
+    "standard with no elements or no knowledge headings)",
     "An empty group is an extraction slip: its statements went somewhere else or nowhere.",
 )
 def empty_groups(context: RuleContext) -> Iterator[Hit]:
-    """Elements without criteria and knowledge headings without items."""
+    """Elements without criteria and knowledge headings without items; none of either."""
+    if not context.standard.elements:
+        yield Hit("the standard has no elements (no performance criteria)", "/elements")
+    if not context.standard.knowledge:
+        yield Hit("the standard has no knowledge headings (no knowledge items)", "/knowledge")
     for i, element in enumerate(context.standard.elements):
         if not element.performance_criteria:
             yield Hit(

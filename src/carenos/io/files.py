@@ -153,6 +153,27 @@ def refuse_overwrite(path: str | os.PathLike[str], *, overwrite: bool) -> None:
         )
 
 
+def _move_into_place(tmp_name: str, target: Path, *, overwrite: bool) -> None:
+    """Rename the written temporary file to ``target``.
+
+    Without ``overwrite`` a hard link puts it in place only if no file has appeared at
+    ``target`` since it was checked (no race); where links are not supported, a rename.
+    """
+    if overwrite:
+        os.replace(tmp_name, target)
+        return
+    try:
+        os.link(tmp_name, target)
+    except FileExistsError:
+        refuse_overwrite(target, overwrite=False)
+        raise  # pragma: no cover - refuse_overwrite raised
+    except OSError:  # no hard links on this file system
+        refuse_overwrite(target, overwrite=False)
+        os.replace(tmp_name, target)
+        return
+    os.unlink(tmp_name)
+
+
 def atomic_write(
     path: str | os.PathLike[str],
     write: Callable[[IO[str]], None] | str,
@@ -188,7 +209,7 @@ def atomic_write(
             umask = os.umask(0)
             os.umask(umask)
             os.chmod(tmp_name, 0o666 & ~umask)
-        os.replace(tmp_name, target)
+        _move_into_place(tmp_name, target, overwrite=overwrite)
     except BaseException as exc:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)
