@@ -488,7 +488,7 @@ def code_form(context: RuleContext) -> Iterator[Hit]:
 @rule(
     "CN301",
     "warning",
-    "stray whitespace: leading/trailing spaces, tabs, double spaces in a text",
+    "stray whitespace: leading/trailing spaces, tabs, double spaces, line breaks in a text",
     "Texts are kept whitespace-normalised so that they compare and match exactly.",
 )
 def stray_whitespace(context: RuleContext) -> Iterator[Hit]:
@@ -501,6 +501,8 @@ def stray_whitespace(context: RuleContext) -> Iterator[Hit]:
             kinds.append("trailing whitespace")
         if "\t" in text:
             kinds.append("a tab")
+        if "\n" in text.strip() or "\r" in text.strip():
+            kinds.append("a line break")
         if "  " in text:
             kinds.append("a double space")
         if kinds:
