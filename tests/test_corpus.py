@@ -11,6 +11,8 @@ import pytest
 import carenos
 from carenos.errors import ContentError, DuplicateError, ParseError, ReadError
 
+from .conftest import ROOT
+
 
 def _write_standards(directory: Path, base: dict[str, Any], codes: list[str]) -> None:
     for code in codes:
@@ -88,3 +90,24 @@ def test_jsonl_line_that_is_not_utf8_names_its_line(
     assert (caught.value.source, caught.value.line) == (str(path), 4)
     findings = carenos.validate(path, catalogue=None).findings
     assert [(f.code, f.line) for f in findings] == [("CN004", 4)]
+
+
+def test_a_yaml_stream_of_several_standards_round_trips(tmp_path: Path) -> None:
+    from carenos import export
+
+    seeds = carenos.load_corpus(ROOT / "data" / "standards")
+    path = tmp_path / "all.yaml"
+    path.write_text(export.to_yaml(seeds), encoding="utf-8")
+    again = carenos.load_corpus(path)
+    assert list(again) == list(seeds)
+    report = carenos.validate(path)
+    assert (report.ok, report.files, report.findings) == (True, 1, ())
+    broken = path.read_text(encoding="utf-8").replace("- id: K45", "- id: K47", 1)
+    path.write_text(broken, encoding="utf-8")
+    found = carenos.validate(path).findings
+    line = broken.splitlines().index("      - id: K47") + 1
+    assert [(f.code, f.line, f.message) for f in found] == [
+        ("CN202", line, "K47 follows K44: K45 to K46 are missing")
+    ]
+    with pytest.raises(ParseError, match="another document"):
+        carenos.load(path)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .bulk import gc_paused
 from .convert import from_dict
-from .documents import format_of, parse, to_standard
+from .documents import format_of, parse_stream, to_standard
 from .errors import ContentError, DuplicateError, ReadError
 from .io.files import read_lines, read_text
 from .io.json import parse_json
@@ -141,7 +141,8 @@ def _read_files(paths: Iterable[Path], limit: int | None) -> Iterator[tuple[Stan
     for file in paths:
         source = str(file)
         text = read_text(file, limit=limit)
-        yield to_standard(parse(text, format_of(file), source, fast=True)), source
+        for document in parse_stream(text, format_of(file), source, fast=True):
+            yield to_standard(document), source
 
 
 def read_standards(

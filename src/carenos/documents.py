@@ -19,10 +19,20 @@ from .errors import CarenosError, ContentError, UsageError
 from .io.files import atomic_write, read_text
 from .io.json import dump_json, json_positions, parse_json
 from .io.positions import Positions
-from .io.yaml import dump_yaml, parse_yaml
+from .io.yaml import dump_yaml, parse_yaml, parse_yaml_stream
 from .model import Standard
 
-__all__ = ["Format", "ParsedDocument", "dump", "dumps", "format_of", "load", "loads", "parse"]
+__all__ = [
+    "Format",
+    "ParsedDocument",
+    "dump",
+    "dumps",
+    "format_of",
+    "load",
+    "loads",
+    "parse",
+    "parse_stream",
+]
 
 Format = Literal["yaml", "json"]
 """The text formats of a single standard."""
@@ -80,6 +90,30 @@ def parse(
     parsed = parse_yaml(text, source, fast=fast, positions=not fast)
     positions = None if fast else parsed.positions
     return ParsedDocument(parsed.data, source, text, fmt, tuple(parsed.problems), positions)
+
+
+def parse_stream(
+    text: str, fmt: Format, source: str = "<string>", *, fast: bool = False
+) -> list[ParsedDocument]:
+    """Every document of ``text``: one for JSON; one or more for a YAML stream (``---``).
+
+    An empty text is one empty document. Positions are kept for every document of a
+    stream of several, even when ``fast``.
+    """
+    if fmt == "json":
+        return [parse(text, "json", source)]
+    parsed = parse_yaml_stream(text, source, fast=fast, positions=not fast)
+    if fast and len(parsed) > 1:
+        parsed = parse_yaml_stream(text, source, fast=True, positions=True)
+    if not parsed:
+        return [parse(text, "yaml", source, fast=fast)]
+    kept = len(parsed) > 1 or not fast
+    return [
+        ParsedDocument(
+            p.data, source, text, "yaml", tuple(p.problems), p.positions if kept else None
+        )
+        for p in parsed
+    ]
 
 
 def locate(error: CarenosError, document: ParsedDocument) -> CarenosError:

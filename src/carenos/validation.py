@@ -19,7 +19,7 @@ from attrs import field, frozen
 from .catalogue import Catalogue, load_catalogue
 from .convert import _json_kind, from_dict
 from .corpus import STANDARD_SUFFIXES, Corpus, standard_files
-from .documents import Format, ParsedDocument, parse
+from .documents import Format, ParsedDocument, parse, parse_stream
 from .errors import CarenosError, ContentError, DuplicateKeyError
 from .io.files import max_size, read_lines, read_text
 from .io.positions import Positions, pointer_join
@@ -279,10 +279,10 @@ def _check_standard(
     ]
 
 
-def _parse(text: str, fmt: Format, source: str) -> ParsedDocument:
+def _parse(text: str, fmt: Format, source: str) -> list[ParsedDocument]:
     if fmt == "json":
         try:
-            return parse(text, "json", source)
+            return [parse(text, "json", source)]
         except DuplicateKeyError as error:
             try:  # JSON is YAML: read it as such to gather every duplicate key
                 document = parse(text, "yaml", source)
@@ -290,12 +290,12 @@ def _parse(text: str, fmt: Format, source: str) -> ParsedDocument:
                 raise error from None
             if not document.problems:
                 raise error from None
-            return document
+            return [document]
     fast = "&" not in text  # the C parser does not keep anchor names
-    document = parse(text, "yaml", source, fast=fast)
-    if fast and document.problems:
-        document = parse(text, "yaml", source)
-    return document
+    documents = parse_stream(text, "yaml", source, fast=fast)
+    if fast and any(document.problems for document in documents):
+        documents = parse_stream(text, "yaml", source)
+    return documents
 
 
 def _check_text(
@@ -305,26 +305,31 @@ def _check_text(
     file: Path | None,
     limit: int | None,
     extras: Mapping[str, Any],
-) -> _Outcome:
+) -> list[_Outcome]:
+    """An outcome for each document of the text (a YAML stream may hold several)."""
     cap = max_size(limit)
     if len(text) > cap and len(text.encode("utf-8", "surrogatepass")) > cap:
         message = f"text is over the size limit of {cap:,} bytes"
-        return _Outcome([Finding("CN004", "error", message, source)])
+        return [_Outcome([Finding("CN004", "error", message, source)])]
     try:
-        document = _parse(text, fmt, source)
+        documents = _parse(text, fmt, source)
     except CarenosError as error:
-        return _Outcome([_from_error(error, source)])
-    problems = [_from_error(problem, source) for problem in document.problems]
-    outcome = _check_data(document.data, source, _Where(document), file, extras)
-    return _Outcome(problems + outcome.findings, outcome.standard, outcome.where)
+        return [_Outcome([_from_error(error, source)])]
+    named = file if len(documents) == 1 else None  # a stream is not named for one code
+    outcomes = []
+    for document in documents:
+        problems = [_from_error(problem, source) for problem in document.problems]
+        outcome = _check_data(document.data, source, _Where(document), named, extras)
+        outcomes.append(_Outcome(problems + outcome.findings, outcome.standard, outcome.where))
+    return outcomes
 
 
-def _check_file(path: Path, limit: int | None, extras: Mapping[str, Any]) -> _Outcome:
+def _check_file(path: Path, limit: int | None, extras: Mapping[str, Any]) -> list[_Outcome]:
     source = str(path)
     try:
         text = read_text(path, limit=limit)
     except CarenosError as error:
-        return _Outcome([_from_error(error, source)])
+        return [_Outcome([_from_error(error, source)])]
     fmt: Format = "json" if path.suffix.lower() == ".json" else "yaml"
     return _check_text(text, fmt, source, path, limit, extras)
 
@@ -343,11 +348,11 @@ def _check_jsonl(path: Path, limit: int | None, extras: Mapping[str, Any]) -> li
             if isinstance(text, CarenosError):
                 outcomes.append(_Outcome([_from_error(text, source)]))
                 continue
-            outcome = _check_text(text, "json", source, None, limit, extras)
+            (outcome,) = _check_text(text, "json", source, None, limit, extras)
             found = _shifted(outcome.findings, number)
             outcomes.append(_Outcome(found, outcome.standard, outcome.where, number))
     except CarenosError:
-        return [_check_file(path, limit, extras)]  # says why it cannot be read
+        return _check_file(path, limit, extras)  # says why it cannot be read
     return outcomes
 
 
@@ -421,8 +426,8 @@ def validate(
     ):
         return validate_paths([source], max_size=max_size, catalogue=None, extras=context)
     if isinstance(source, str):
-        outcome = _check_text(source, fmt or "yaml", name or "<string>", None, max_size, context)
-        return Report(tuple(outcome.findings), files=1)
+        outcomes = _check_text(source, fmt or "yaml", name or "<string>", None, max_size, context)
+        return Report(tuple(f for outcome in outcomes for f in outcome.findings), files=1)
     raise TypeError(
         f"cannot validate a {type(source).__name__}: give a path, text, dict or Standard"
     )
@@ -460,7 +465,7 @@ def validate_paths(
         for outcome in (
             _check_jsonl(file, max_size, context)
             if file.suffix.lower() == ".jsonl"
-            else [_check_file(file, max_size, context)]
+            else _check_file(file, max_size, context)
         )
     ]
     for _, outcome in outcomes:

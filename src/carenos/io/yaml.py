@@ -26,7 +26,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from ..errors import CarenosError, DuplicateKeyError, ParseError, UnsupportedYamlError
 from .positions import Positions, pointer_join
 
-__all__ = ["ParsedYaml", "dump_yaml", "parse_yaml"]
+__all__ = ["ParsedYaml", "dump_yaml", "parse_yaml", "parse_yaml_stream"]
 
 MAX_DEPTH = 64
 """Deepest nesting accepted; a standard is five levels deep."""
@@ -210,16 +210,8 @@ def _parse_error(message: str, source: str, exc: MarkedYAMLError) -> ParseError:
     return ParseError(message, source=source, line=line, column=column)
 
 
-def parse_yaml(
-    text: str, source: str = "<string>", *, fast: bool = False, positions: bool = True
-) -> ParsedYaml:
-    """Parse one YAML document into plain data.
-
-    ``fast`` uses the C parser (no anchor names, for bulk loads) unless the text might
-    nest too deeply for it (see :func:`_may_nest_deeply`). Syntax errors
-    raise :class:`ParseError` with the parser's line and column; other problems
-    are gathered in the result's ``problems``.
-    """
+def _compose(text: str, source: str, fast: bool, *, stream: bool) -> list[Node | None]:
+    """The node graph of each document (of the first only, unless ``stream``)."""
     if "\x00" in text:
         offset = text.index("\x00")
         line = text.count("\n", 0, offset) + 1
@@ -232,7 +224,8 @@ def parse_yaml(
     if fast and _may_nest_deeply(text):
         fast = False  # the pure parser stops at MAX_DEPTH; the C one could crash
     try:
-        node = _yaml(fast).compose(text)
+        yaml = _yaml(fast)
+        return list(yaml.compose_all(text)) if stream else [yaml.compose(text)]
     except MaxDepthExceededError as exc:
         raise _parse_error(f"nested more than {MAX_DEPTH} levels deep", source, exc) from None
     except MarkedYAMLError as exc:
@@ -242,9 +235,36 @@ def parse_yaml(
         raise ParseError(f"not valid YAML: {exc}", source=source) from None
     except RecursionError:
         raise ParseError(f"nested more than {MAX_DEPTH} levels deep", source=source) from None
+
+
+def _built(node: Node | None, source: str, positions: bool) -> ParsedYaml:
     builder = _Builder(source, positions)
     data = None if node is None else builder.build(node, "", 0)
     return ParsedYaml(data, builder.positions, builder.problems)
+
+
+def parse_yaml(
+    text: str, source: str = "<string>", *, fast: bool = False, positions: bool = True
+) -> ParsedYaml:
+    """Parse one YAML document into plain data.
+
+    ``fast`` uses the C parser (no anchor names, for bulk loads) unless the text might
+    nest too deeply for it (see :func:`_may_nest_deeply`). Syntax errors (a second
+    document among them) raise :class:`ParseError` with the parser's line and column;
+    other problems are gathered in the result's ``problems``.
+    """
+    (node,) = _compose(text, source, fast, stream=False)
+    return _built(node, source, positions)
+
+
+def parse_yaml_stream(
+    text: str, source: str = "<string>", *, fast: bool = False, positions: bool = True
+) -> list[ParsedYaml]:
+    """Parse every document of a YAML stream (``---`` between them), as :func:`parse_yaml`.
+
+    Positions are lines of the whole text.
+    """
+    return [_built(node, source, positions) for node in _compose(text, source, fast, stream=True)]
 
 
 def _dumper() -> YAML:
