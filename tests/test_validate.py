@@ -245,3 +245,11 @@ def test_json_lines_each_line_is_a_document(
         ("CN001", str(path), 5),
     ]
     assert "also in " + f"{path}:1" in report.findings[1].message
+
+
+def test_each_alias_is_reported_where_it_is_used() -> None:
+    report = carenos.validate("a: &x [1]\nb: *x\nc: *x\n", catalogue=None)
+    cn003 = [
+        (f.line, f.column, f.message.split(" ")[0]) for f in report.findings if f.code == "CN003"
+    ]
+    assert cn003 == [(1, 4, "anchors"), (2, 1, "aliases"), (3, 1, "aliases")]

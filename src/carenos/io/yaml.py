@@ -98,10 +98,14 @@ class _Builder:
             )
         )
 
-    def build(self, node: Node, pointer: str, depth: int) -> Any:
+    def build(self, node: Node, pointer: str, depth: int, site: Node | None = None) -> Any:
+        """Plain data of ``node``; ``site`` (a mapping key) is where an alias is used."""
         if id(node) in self.seen:
             self._problem(
-                UnsupportedYamlError, "aliases (*name) are not used in standards", node, pointer
+                UnsupportedYamlError,
+                "aliases (*name) are not used in standards",
+                node if site is None else site,
+                pointer,
             )
             return None
         self.seen.add(id(node))
@@ -173,7 +177,7 @@ class _Builder:
                         key_node.start_mark.line + 1,
                         key_node.start_mark.column + 1,
                     )
-                result[key] = self.build(value_node, child, depth + 1)
+                result[key] = self.build(value_node, child, depth + 1, key_node)
             return result
         raise ParseError(
             f"unexpected YAML node {type(node).__name__}", source=self.source
