@@ -27,8 +27,9 @@ from typing import IO, Any, cast
 
 from carenos.catalogue import load_catalogue
 from carenos.corpus import Corpus, load_corpus
-from carenos.export.jsonl import write_jsonl
-from carenos.mapping import KnowledgeMap, clear_caches, map_knowledge, occurrences
+from carenos.export.json import write_jsonl
+from carenos.mapping import KnowledgeMap, map_knowledge, occurrences
+from carenos.mapping.index import clear_caches
 from carenos.textnorm import normal_form
 from carenos.validation import Report, validate_corpus
 
@@ -113,7 +114,7 @@ def validate_loaded(path: Path) -> Report:
     The text caches start empty, as in a process that validates the corpus once.
     """
     clear_caches()
-    return validate_corpus(load_corpus(path), extras={"catalogue": load_catalogue()})
+    return validate_corpus(load_corpus(path), catalogue=load_catalogue())
 
 
 def map_cold(corpus: Corpus) -> KnowledgeMap:

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from carenos.cli import main
-from carenos.rules import RULES, markdown
+from carenos.rules import RULES, render_markdown
 from carenos.schema import validator
 
 from .conftest import CASES
@@ -147,8 +147,8 @@ def test_rules_lists_every_code() -> None:
 
 
 def test_rules_markdown_prints_the_docs_page() -> None:
-    result = CliRunner().invoke(main, ["rules", "--markdown"])
-    assert (result.exit_code, result.output) == (0, markdown())
+    result = CliRunner().invoke(main, ["rules", "--format", "markdown"])
+    assert (result.exit_code, result.output) == (0, render_markdown())
 
 
 def test_an_empty_directory_is_a_usage_error(tmp_path: Path) -> None:

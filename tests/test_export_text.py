@@ -14,9 +14,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import carenos
+from carenos.corpus import read_standards
 from carenos.errors import DuplicateError
 from carenos.export import (
-    read_standards,
     to_csv,
     to_json,
     to_jsonl,

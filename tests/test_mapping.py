@@ -7,9 +7,8 @@ from typing import Any
 import pytest
 
 import carenos
-from carenos import mapping
 from carenos.catalogue import Catalogue, SharedEntry, category_of_heading
-from carenos.mapping import map_knowledge
+from carenos.mapping import index, map_knowledge
 
 RIGHTS = "legal and work setting requirements on equality, diversity, discrimination and rights"
 HARM = "indicators of potential harm or abuse"
@@ -144,14 +143,14 @@ def test_category_of_heading(heading: str, category: str) -> None:
 
 def test_near_matching_does_not_compare_every_pair(monkeypatch: pytest.MonkeyPatch) -> None:
     calls = 0
-    real = mapping.fuzz.ratio
+    real = index.fuzz.ratio
 
     def counting(*args: Any, **kwargs: Any) -> float:
         nonlocal calls
         calls += 1
         return float(real(*args, **kwargs))
 
-    monkeypatch.setattr(mapping.fuzz, "ratio", counting)
+    monkeypatch.setattr(index.fuzz, "ratio", counting)
     vocabulary = [f"{chr(97 + n % 26)}{chr(97 + n // 26)}word" for n in range(400)]
     entries = tuple(
         SharedEntry(f"specific.entry-{n}", "specific", " ".join(vocabulary[n : n + 6]))

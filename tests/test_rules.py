@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Iterator
 
 import pytest
+from click.testing import CliRunner
 
-from carenos.rules import RULES, RuleContext, markdown, rule
+import carenos.errors
+from carenos.cli import main
+from carenos.rules import RULES, Hit, RuleContext, registered, render_markdown, rule
 
 from .conftest import ROOT
 
 SPECIFIED = {
+    "CN000": "error",
     "CN001": "error",
     "CN002": "error",
     "CN003": "error",
@@ -26,6 +32,8 @@ SPECIFIED = {
     "CN301": "warning",
     "CN303": "error",
     "CN401": "warning",
+    "CN500": "error",
+    "CN900": "error",
 }
 
 
@@ -33,39 +41,182 @@ def test_the_catalogue_has_the_specified_codes_and_severities() -> None:
     assert {code: entry.severity for code, entry in RULES.items()} == SPECIFIED
 
 
-def test_every_rule_has_a_title_and_a_rationale() -> None:
+def test_every_rule_has_a_title_a_rationale_and_a_fix() -> None:
     for entry in RULES.values():
         assert entry.title.strip(), entry.code
         assert entry.rationale.strip(), entry.code
+        assert entry.fix.strip(), entry.code
+
+
+def _subclasses(kind: type[carenos.errors.CarenosError]) -> Iterator[type[Exception]]:
+    for sub in kind.__subclasses__():
+        yield sub
+        yield from _subclasses(sub)
+
+
+def test_every_code_the_program_can_print_is_catalogued_with_a_fix() -> None:
+    """Codes written anywhere in src/ and the codes of every error class are all in RULES."""
+    import carenos.cli
+    import carenos.export
+    import carenos.importer
+    import carenos.mapping
+    import carenos.validation
+
+    written = set()
+    for path in (ROOT / "src" / "carenos").rglob("*.py"):
+        written |= set(re.findall(r"\bCN[0-9]{3}\b", path.read_text(encoding="utf-8")))
+    raised = {kind.code for kind in _subclasses(carenos.errors.CarenosError)}
+    raised.add(carenos.errors.CarenosError.code)
+    assert written >= {"CN000", "CN100", "CN201", "CN401", "CN500", "CN900"}  # the scan works
+    missing = sorted((written | raised) - set(RULES))
+    assert missing == []
+    assert all(RULES[code].fix for code in written | raised)
+
+
+def test_error_codes_are_read_from_the_error_classes() -> None:
+    for kind in carenos.errors.ERROR_KINDS:
+        entry = RULES[kind.code]
+        assert (entry.title, entry.rationale, entry.fix, entry.stage) == (
+            kind.title,
+            kind.rationale,
+            kind.fix,
+            kind.stage,
+        )
+        assert entry.check is None
 
 
 def test_semantic_rules_have_checks_and_stage_codes_do_not() -> None:
     with_check = {code for code, entry in RULES.items() if entry.check is not None}
     semantic = {c for c in SPECIFIED if c.startswith(("CN2", "CN3", "CN4"))} - {"CN207"}
     assert with_check == semantic
+    assert {RULES[code].stage for code in with_check} == {"standard"}
 
 
 def test_docs_rules_md_is_generated_from_the_registry() -> None:
     committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
-    assert committed == markdown(), "regenerate: carenos rules --markdown > docs/rules.md"
+    assert committed == render_markdown(), (
+        "regenerate: carenos rules --format markdown > docs/rules.md"
+    )
 
 
-def test_the_table_has_a_row_per_rule() -> None:
-    rows = re.findall(r"^\| (CN\d{3}) \|", markdown(), flags=re.MULTILINE)
-    assert rows == sorted(SPECIFIED)
+def test_the_page_has_a_row_and_a_section_per_rule() -> None:
+    page = render_markdown()
+    rows = re.findall(r"^\| \[(CN\d{3})\]\(#cn\d{3}\) \|", page, flags=re.MULTILINE)
+    sections = re.findall(r"^## (CN\d{3})$", page, flags=re.MULTILINE)
+    assert rows == sections == sorted(SPECIFIED)
+    assert f"**Fix.** {RULES['CN201'].fix}" in page
 
 
 def test_a_code_cannot_be_registered_twice() -> None:
     with pytest.raises(ValueError, match="twice"):
 
-        @rule("CN201", "error", "again", "again")
-        def again(context: RuleContext) -> list[object]:  # pragma: no cover
+        @rule("CN201", "error", title="again", rationale="again", fix="again")
+        def again(context: RuleContext) -> list[Hit]:  # pragma: no cover
             return []
 
 
 def test_a_malformed_code_is_refused() -> None:
     with pytest.raises(ValueError, match="form"):
 
-        @rule("X1", "error", "bad", "bad")
-        def bad(context: RuleContext) -> list[object]:  # pragma: no cover
+        @rule("X1", "error", title="bad", rationale="bad", fix="bad")
+        def bad(context: RuleContext) -> list[Hit]:  # pragma: no cover
             return []
+
+
+def test_a_rule_without_a_fix_is_refused() -> None:
+    with pytest.raises(ValueError, match="no fix"):
+
+        @rule("CN398", "error", title="no fix", rationale="why", fix=" ")
+        def unfixable(context: RuleContext) -> list[Hit]:  # pragma: no cover
+            return []
+
+    with pytest.raises(ValueError, match="no rationale and no fix"):
+
+        @rule("CN398", "error")
+        def undocumented(context: RuleContext) -> list[Hit]:  # pragma: no cover
+            """Only a title."""
+            return []
+
+    assert "CN398" not in RULES
+
+
+def test_a_rule_is_documented_by_its_docstring() -> None:
+    def check(context: RuleContext) -> list[Hit]:  # pragma: no cover
+        """A title that runs
+        over two lines.
+
+        Why: A reason,
+        wrapped.
+
+        Fix: What to do.
+        """
+        return []
+
+    with registered("CN397", severity="error") as add:
+        add(check)
+        entry = RULES["CN397"]
+        assert (entry.title, entry.rationale, entry.fix, entry.severity) == (
+            "a title that runs over two lines",
+            "A reason, wrapped.",
+            "What to do.",
+            "error",
+        )
+    assert "CN397" not in RULES
+
+
+def test_registered_refuses_a_code_in_the_catalogue_and_keeps_it() -> None:
+    with (
+        pytest.raises(ValueError, match="twice"),
+        registered("CN201", title="t", rationale="r", fix="f"),
+    ):
+        pass  # pragma: no cover
+    assert RULES["CN201"].check is not None
+
+
+def test_rules_code_explains_one_rule() -> None:
+    result = CliRunner().invoke(main, ["rules", "CN201"])
+    assert result.exit_code == 0
+    entry = RULES["CN201"]
+    assert result.output.splitlines()[:2] == ["CN201 (error, standard stage)", entry.title]
+    assert f"Why: {entry.rationale}" in result.output
+    assert f"Fix: {entry.fix}" in result.output
+
+
+def test_rules_of_an_unknown_code_is_a_usage_error() -> None:
+    result = CliRunner().invoke(main, ["rules", "CN999"])
+    assert result.exit_code == 2
+    assert "no rule CN999" in result.output
+
+
+def test_rules_json_lists_every_code_with_its_fix() -> None:
+    result = CliRunner().invoke(main, ["rules", "--format", "json"])
+    assert result.exit_code == 0
+    listed = json.loads(result.output)
+    assert [item["code"] for item in listed] == sorted(SPECIFIED)
+    assert listed[0].keys() == {"code", "severity", "stage", "title", "rationale", "fix"}
+    assert all(item["fix"] for item in listed)
+
+
+def test_a_throwaway_rule_added_through_the_registry_is_everywhere(tmp_path: object) -> None:
+    """The registry alone adds a rule: validate runs it, `rules` and the docs list it."""
+    import carenos
+
+    with registered(
+        "CN399",
+        title="a throwaway rule",
+        rationale="to show the registry is enough",
+        fix="ignore it",
+    ) as add:
+
+        @add
+        def flag_titles(context: RuleContext) -> Iterator[Hit]:
+            yield Hit("every title is flagged", "/title")
+
+        report = carenos.validate(ROOT / "data" / "standards" / "SCDHSC0393.yaml")
+        assert [(f.code, f.line) for f in report.findings] == [("CN399", 2)]
+        listed = CliRunner().invoke(main, ["rules"]).output
+        assert "CN399  warning  a throwaway rule" in listed
+        assert "Fix: ignore it" in CliRunner().invoke(main, ["rules", "CN399"]).output
+        assert "## CN399" in render_markdown()
+    assert "CN399" not in RULES
+    assert "CN399" not in CliRunner().invoke(main, ["rules"]).output

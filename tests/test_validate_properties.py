@@ -61,8 +61,8 @@ def test_mutations_of_a_valid_standard(data: dict[str, Any]) -> None:
     as_yaml = carenos.validate(carenos.io.yaml.dump_yaml(data))
     assert isinstance(as_yaml, carenos.Report)
     # the same document as a dict and as YAML text: the same findings, at the same pointers
-    assert sorted((f.code, f.path) for f in as_yaml.findings) == sorted(
-        (f.code, f.path) for f in report.findings
+    assert sorted((f.code, f.pointer) for f in as_yaml.findings) == sorted(
+        (f.code, f.pointer) for f in report.findings
     )
     assert all(f.line is not None for f in as_yaml.findings)
 

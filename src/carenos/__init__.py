@@ -1,7 +1,8 @@
 """carenos: UK National Occupational Standards for health and social care as typed data.
 
-The public API is what this module exports (``__all__``). Names are imported on first
-use, so that ``import carenos`` and the command line start quickly.
+The public API is what this module exports (``__all__``, the names of ``_EXPORTS``).
+Names are imported on first use, so that ``import carenos`` and the command line start
+quickly.
 """
 
 from __future__ import annotations
@@ -9,26 +10,60 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:
-    from .catalogue import Catalogue, load_catalogue
-    from .convert import from_dict, to_dict
-    from .corpus import Corpus, load_corpus
-    from .documents import dump, dumps, load, loads
-    from .errors import CarenosError
-    from .importer import import_text
-    from .mapping import KnowledgeMap, map_knowledge
+if TYPE_CHECKING:  # explicit re-exports (``X as X``), for type checkers
+    from .catalogue import Catalogue as Catalogue
+    from .catalogue import load_catalogue as load_catalogue
+    from .convert import from_dict as from_dict
+    from .convert import to_dict as to_dict
+    from .corpus import Corpus as Corpus
+    from .corpus import load_corpus as load_corpus
+    from .documents import dump as dump
+    from .documents import dumps as dumps
+    from .documents import load as load
+    from .documents import loads as loads
+    from .errors import CarenosError as CarenosError
+    from .importer import import_text as import_text
+    from .mapping import KnowledgeMap as KnowledgeMap
+    from .mapping import map_knowledge as map_knowledge
     from .model import (
-        Element,
-        KnowledgeItem,
-        KnowledgeSection,
-        Metadata,
-        PerformanceCriterion,
-        Scope,
-        ScopeStatement,
-        Standard,
-        Values,
+        Element as Element,
     )
-    from .validation import Finding, Report, validate, validate_corpus
+    from .model import (
+        KnowledgeItem as KnowledgeItem,
+    )
+    from .model import (
+        KnowledgeSection as KnowledgeSection,
+    )
+    from .model import (
+        Metadata as Metadata,
+    )
+    from .model import (
+        PerformanceCriterion as PerformanceCriterion,
+    )
+    from .model import (
+        Scope as Scope,
+    )
+    from .model import (
+        ScopeStatement as ScopeStatement,
+    )
+    from .model import (
+        Standard as Standard,
+    )
+    from .model import (
+        Values as Values,
+    )
+    from .validation import (
+        Finding as Finding,
+    )
+    from .validation import (
+        Report as Report,
+    )
+    from .validation import (
+        validate as validate,
+    )
+    from .validation import (
+        validate_corpus as validate_corpus,
+    )
 
 _EXPORTS = {
     "CarenosError": "errors",
@@ -60,41 +95,15 @@ _EXPORTS = {
     "validate_corpus": "validation",
 }
 
-__all__ = [
-    "CarenosError",
-    "Catalogue",
-    "Corpus",
-    "Element",
-    "Finding",
-    "KnowledgeItem",
-    "KnowledgeMap",
-    "KnowledgeSection",
-    "Metadata",
-    "PerformanceCriterion",
-    "Report",
-    "Scope",
-    "ScopeStatement",
-    "Standard",
-    "Values",
-    "__version__",
-    "dump",
-    "dumps",
-    "from_dict",
-    "import_text",
-    "load",
-    "load_catalogue",
-    "load_corpus",
-    "loads",
-    "map_knowledge",
-    "to_dict",
-    "validate",
-    "validate_corpus",
-]
-
-__version__ = "0.1.0.dev0"
+__all__ = sorted([*_EXPORTS, "__version__"])
 
 
 def __getattr__(name: str) -> Any:
+    if name == "__version__":  # written once, in pyproject.toml
+        from importlib.metadata import version
+
+        globals()[name] = value = version("carenos")
+        return value
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'carenos' has no attribute {name!r}")
@@ -104,4 +113,4 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted([*globals(), *_EXPORTS])
+    return sorted({*globals(), *__all__})

@@ -11,6 +11,7 @@ from typing import Any, Literal
 from attrs import field, frozen
 
 from .errors import ContentError
+from .io.positions import pointer_join
 from .textnorm import normal_form
 
 __all__ = [
@@ -160,18 +161,19 @@ def _schema_errors(data: Any) -> Iterator[Any]:
 def _read_catalogue(
     source: str, *, schema_check: bool = True, limit: int | None = None
 ) -> Catalogue:
-    from .documents import locate, parse
     from .io.files import read_text
+    from .io.parse import locate, parse
 
     text = read_text(source, limit=limit)
-    document = parse(text, "yaml", source, fast=True)
-    if document.problems:  # read again with positions and anchor names, to report
-        document = parse(text, "yaml", source)
+    document = parse(text, "yaml", source, bulk=True)
+    if document.problems:
         raise document.problems[0]
     for error in _schema_errors(document.data) if schema_check else ():
-        pointer = "".join(f"/{part}" for part in error.absolute_path)
+        pointer = ""
+        for part in error.absolute_path:
+            pointer = pointer_join(pointer, part)
         raise locate(
-            ContentError(f"{pointer or '/'}: {error.message}", source=source, path=pointer),
+            ContentError(f"{pointer or '/'}: {error.message}", source=source, pointer=pointer),
             document,
         )
     entries = tuple(
@@ -202,7 +204,7 @@ def _read_catalogue(
             problem = f"{entry.id} has the same text as {other}: one statement, one entry"
             part = "text"
         if problem is not None:
-            error = ContentError(problem, source=source, path=f"/entries/{index}/{part}")
+            error = ContentError(problem, source=source, pointer=f"/entries/{index}/{part}")
             raise locate(error, document)
         seen_ids.add(entry.id)
         if not entry.deprecated:

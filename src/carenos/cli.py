@@ -1,63 +1,32 @@
 """The ``carenos`` command line: parse options, call the library, print, set the exit code.
 
-Exit codes: 0 all well, 1 findings or bad input, 2 usage or setup failure.
+Exit codes: 0 all well, 1 findings or bad input, 2 usage or setup failure. Format
+choices come from the tables of :mod:`carenos.io.formats`, read when the command runs.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING
 
 import click
 
-from .errors import CarenosError, UsageError
+from .cli_options import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    catalogue_option,
+    format_option,
+    max_size_option,
+    out_options,
+    paths_argument,
+    reported_errors,
+)
+from .errors import UsageError
+from .io import formats
+from .textnorm import plural
 
 if TYPE_CHECKING:
     from .model import Standard
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-
-
-@contextmanager
-def reported_errors() -> Iterator[None]:
-    """Print a :class:`CarenosError` as ``file:line:col: error: message (code)`` and exit.
-
-    A ``RecursionError`` or ``MemoryError`` (which no limit should let through) is
-    reported the same way, never as a traceback.
-    """
-    try:
-        yield
-    except CarenosError as error:
-        click.echo(f"{error.location}: error: {error.message} ({error.code})", err=True)
-        sys.exit(EXIT_USAGE if isinstance(error, UsageError) else EXIT_FINDINGS)
-    except (RecursionError, MemoryError) as error:  # input beyond what the limits foresaw
-        what = "nested too deeply" if isinstance(error, RecursionError) else "too large"
-        click.echo(f"<input>: error: the input is {what} to process (CN000)", err=True)
-        sys.exit(EXIT_FINDINGS)
-
-
-def catalogue_option(help_text: str) -> Callable[[F], F]:
-    """``--catalogue FILE``: the catalogue of shared statements (default: the bundled one)."""
-    return click.option(
-        "--catalogue",
-        type=click.Path(exists=True, dir_okay=False, path_type=str),
-        help=help_text,
-    )
-
-
-def max_size_option(func: F) -> F:
-    """``--max-size BYTES``: the largest file to read."""
-    return click.option(
-        "--max-size",
-        type=click.IntRange(min=1),
-        default=None,
-        envvar="CARENOS_MAX_SIZE",
-        help="Largest file to read, in bytes (default 5 MB; env CARENOS_MAX_SIZE).",
-    )(func)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -73,7 +42,7 @@ def _standards(paths: tuple[str, ...], max_size: int | None) -> list[Standard]:
 
 
 @main.command("load")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=str))
+@paths_argument
 @max_size_option
 def load_command(paths: tuple[str, ...], max_size: int | None) -> None:
     """Load standards (files, directories or .jsonl) and print a summary of each."""
@@ -87,21 +56,12 @@ def load_command(paths: tuple[str, ...], max_size: int | None) -> None:
                 f"{len(standard.knowledge)} knowledge headings, "
                 f"{len(standard.knowledge_items)} knowledge items"
             )
-        total = len(standards)
-        click.echo(f"{total} standard{'s' if total != 1 else ''} loaded.")
-
-
-# --- import command (issue 3) goes here ---
+        click.echo(f"{plural(len(standards), 'standard')} loaded.")
 
 
 @main.command("import")
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=str))
-@click.option(
-    "--out",
-    required=True,
-    type=click.Path(file_okay=False, path_type=str),
-    help="Directory to write CODE.yaml into (made if missing).",
-)
+@out_options("Directory to write CODE.yaml into (made if missing).", required=True, dir_okay=True)
 @click.option("--code", default=None, help="Code of the standard (one SOURCE only).")
 @click.option("--title", default=None, help="Title of the standard (one SOURCE only).")
 @click.option(
@@ -111,24 +71,19 @@ def load_command(paths: tuple[str, ...], max_size: int | None) -> None:
     type=click.Path(dir_okay=False, path_type=str),
     help="Suite index CSV giving titles and metadata by code.",
 )
-@click.option("--force", is_flag=True, help="Overwrite existing output files.")
 @max_size_option
 def import_command(
     sources: tuple[str, ...],
     out: str,
+    force: bool,
     code: str | None,
     title: str | None,
     index_path: str | None,
-    force: bool,
     max_size: int | None,
 ) -> None:
     """Import NOS text extracted from Word documents and write DIR/CODE.yaml for each."""
-    from pathlib import Path
-
-    from .documents import dump
-    from .errors import DuplicateError
+    from .export.yaml import write_yaml_files
     from .importer import import_file
-    from .io.files import refuse_overwrite
     from .io.suite_index import read_index
 
     with reported_errors():
@@ -141,19 +96,8 @@ def import_command(
             import_file(source, code=code, title=title, index=index, max_size=max_size)
             for source in sources
         ]
-        targets = [Path(out) / f"{standard.code}.yaml" for standard in standards]
-        first: dict[Path, str] = {}
-        for source, target in zip(sources, targets, strict=True):
-            if target in first:
-                raise DuplicateError(
-                    f"{source} and {first[target]} are both {target.stem}: one file each",
-                    source=source,
-                )
-            first[target] = source
-            refuse_overwrite(target, overwrite=force)
-        Path(out).mkdir(parents=True, exist_ok=True)
-        for standard, target in zip(standards, targets, strict=True):
-            dump(standard, target, overwrite=force)
+        written = write_yaml_files(standards, out, overwrite=force, sources=sources)
+        for standard, target in zip(standards, written, strict=True):
             click.echo(
                 f"{standard.code}  {standard.title}: {len(standard.elements)} elements, "
                 f"{len(standard.criteria)} performance criteria, "
@@ -161,18 +105,10 @@ def import_command(
             )
 
 
-# --- validate and rules commands (issue 4) go here ---
-
-
 @main.command("validate")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=str))
-@click.option(
-    "--format",
-    "output",
-    type=click.Choice(["text", "json", "github"]),
-    default="text",
-    show_default=True,
-    help="Output: yamllint-like text, one JSON object, or GitHub annotations.",
+@paths_argument
+@format_option(
+    formats.REPORTERS, "text", "Output: yamllint-like text, one JSON object, or GitHub annotations."
 )
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @catalogue_option(
@@ -182,19 +118,17 @@ def import_command(
 @max_size_option
 def validate_command(
     paths: tuple[str, ...],
-    output: str,
+    fmt: str,
     strict: bool,
     catalogue: str | None,
     no_catalogue: bool,
     max_size: int | None,
 ) -> None:
     """Validate standards (files or directories) and report every finding at file:line:col."""
-    from .report_format import ReportFormat, format_report
-    from .validation import CatalogueChoice, validate_paths
+    from .catalogue import load_catalogue
+    from .validation import CatalogueChoice, render, validate_paths
 
     with reported_errors():
-        from .catalogue import load_catalogue
-
         chosen: CatalogueChoice = "bundled"
         if no_catalogue:
             chosen = None
@@ -203,41 +137,58 @@ def validate_command(
         report = validate_paths(paths, max_size=max_size, catalogue=chosen)
         if report.files == 0:
             raise UsageError(
-                "no standard files (*.yaml, *.yml, *.json, *.jsonl) to validate",
+                f"no standard files ({formats.suffix_list()}) to validate",
                 source=", ".join(paths),
             )
-        click.echo(format_report(report, cast(ReportFormat, output)), nl=False)
+        click.echo(render(report, fmt), nl=False)
         sys.exit(EXIT_OK if report.passed(strict=strict) else EXIT_FINDINGS)
 
 
 @main.command("rules")
-@click.option("--markdown", is_flag=True, help="Print the Markdown page docs/rules.md.")
-def rules_command(markdown: bool) -> None:
-    """List the validation rules: code, severity and what each finds."""
-    from .rules import RULES
-    from .rules import markdown as rules_markdown
+@click.argument("codes", nargs=-1)
+@format_option(formats.RULE_FORMATS, "text", "Output: a line a rule, docs/rules.md, or JSON.")
+def rules_command(codes: tuple[str, ...], fmt: str) -> None:
+    """List the codes carenos prints, or explain CODE... in full."""
+    from .rules import RULES, explain
 
-    if markdown:
-        click.echo(rules_markdown(), nl=False)
-        return
-    for code in sorted(RULES):
-        entry = RULES[code]
-        click.echo(f"{entry.code}  {entry.severity:<7}  {entry.title}")
+    with reported_errors():
+        unknown = [code for code in codes if code.upper() not in RULES]
+        if unknown:
+            raise UsageError(f"no rule {', '.join(unknown)}: `carenos rules` lists them all")
+        chosen = [RULES[code.upper()] for code in codes] or None
+        if chosen is not None and fmt == "text":
+            click.echo("\n".join(explain(entry) for entry in chosen), nl=False)
+            return
+        render = formats.output_function(formats.RULE_FORMATS, fmt, "rules")
+        click.echo(render(chosen), nl=False)
 
 
-# --- map and discover commands (issue 5) go here ---
-
-
-@main.command("map")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=str))
-@catalogue_option("Catalogue of shared statements (default: the one shipped with carenos).")
+@main.command("formats")
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "json", "csv", "matrix"]),
-    default="table",
+    type=click.Choice(["text", "markdown"]),
+    default="text",
     show_default=True,
+    help="Output: a line a format, or the page docs/formats.md.",
 )
+def formats_command(fmt: str) -> None:
+    """List what carenos reads (by suffix) and writes (by --format of each command)."""
+    if fmt == "markdown":
+        click.echo(formats.markdown(), nl=False)
+        return
+    for kind, reader in formats.READERS.items():
+        click.echo(f"read      {kind:<9} {', '.join(reader.suffixes):<14} {reader.help}")
+    for title, table in formats.OUTPUT_TABLES:
+        command = title.split()[1]
+        for name, output in table.items():
+            click.echo(f"{command:<9} {name:<9} {output.help}")
+
+
+@main.command("map")
+@paths_argument
+@catalogue_option("Catalogue of shared statements (default: the one shipped with carenos).")
+@format_option(formats.RENDERERS, "table", "Output: a table, JSON, CSV, or a category matrix.")
 @click.option(
     "--threshold",
     type=click.FloatRange(0, 100),
@@ -254,8 +205,7 @@ def map_command(
 ) -> None:
     """Link the knowledge statements of standards to the shared catalogue, and to each other."""
     from .catalogue import load_catalogue
-    from .mapping import DEFAULT_THRESHOLD, map_knowledge
-    from .mapping_format import render
+    from .mapping import DEFAULT_THRESHOLD, map_knowledge, render
 
     with reported_errors():
         kmap = map_knowledge(
@@ -267,14 +217,9 @@ def map_command(
 
 
 @main.command("discover")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=str))
+@paths_argument
 @catalogue_option("Catalogue whose entries are already known (default: the shipped one).")
-@click.option(
-    "--out",
-    type=click.Path(dir_okay=False, path_type=str),
-    help="Write the proposals to this file instead of standard output.",
-)
-@click.option("--force", is_flag=True, help="Replace --out if it exists.")
+@out_options("Write the proposals to this file instead of standard output.")
 @max_size_option
 def discover_command(
     paths: tuple[str, ...],
@@ -300,28 +245,17 @@ def discover_command(
             click.echo(f"{len(kmap.proposals())} proposed entries written to {out}", err=True)
 
 
-# --- export and import-case commands (issue 6) go here ---
-
-
 @main.command("export")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=str))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["json", "jsonl", "csv", "case", "yaml"]),
-    required=True,
-    help="json: an array; jsonl: one standard a line; csv: one statement a row; "
-    "case: a 1EdTech CASE 1.1 CFPackage; yaml: a standard, or a multi-document stream.",
+@paths_argument
+@format_option(formats.WRITERS, None, "What to write (`carenos formats` lists them).")
+@out_options(
+    "Write to this file (atomically) instead of standard output ('-'); with --format yaml, "
+    "a directory (existing, or ending in /) gets one CODE.yaml a standard.",
+    dir_okay=True,
 )
-@click.option(
-    "--out",
-    type=click.Path(dir_okay=False, path_type=str),
-    help="Write to this file (atomically) instead of standard output ('-').",
-)
-@click.option("--force", is_flag=True, help="Replace --out if it exists.")
 @catalogue_option(
-    "Catalogue of shared statements for csv shared_id and case matches "
-    "(default: the one shipped with carenos)."
+    "Catalogue of shared statements for the formats that link them (csv shared_id, case "
+    "matches; default: the one shipped with carenos)."
 )
 @click.option("--case-title", help="Title of the CASE CFDocument.")
 @click.option("--case-creator", help="Creator of the CASE CFDocument [default: carenos].")
@@ -349,8 +283,11 @@ def export_command(
 
     jsonl and csv stream: they hold one standard at a time.
     """
+    from pathlib import Path
+
     from .catalogue import load_catalogue
-    from .export import CaseOptions, read_standards, write, write_output
+    from .corpus import read_standards
+    from .export import CaseOptions, write, write_output, write_yaml_files
     from .export.case import rfc3339
 
     with reported_errors():
@@ -365,30 +302,31 @@ def export_command(
             raise UsageError("the --case-* options apply to --format case only")
         if case_last_change is not None:
             rfc3339(case_last_change)  # refuse a bad date before reading anything
-        shared = load_catalogue(catalogue, max_size=max_size) if fmt in ("csv", "case") else None
-        options = CaseOptions(**case_options)
+        to_directory = out is not None and (Path(out).is_dir() or out.endswith(("/", "\\")))
+        if to_directory and fmt != "yaml":
+            raise UsageError(f"--format {fmt} writes one file: give --out a file name", source=out)
         standards = read_standards(paths, max_size=max_size)
+        if to_directory:
+            assert out is not None
+            written = write_yaml_files(standards, out, overwrite=force)
+            click.echo(f"{plural(len(written), 'standard')} written to {out}", err=True)
+            return
+        needs = formats.WRITERS[fmt].needs_catalogue
+        shared = load_catalogue(catalogue, max_size=max_size) if needs else None
+        options = CaseOptions(**case_options)
         write_output(
             out,
-            lambda handle: write(
-                fmt,  # type: ignore[arg-type]
-                standards,
-                handle,
-                catalogue=shared,
-                case=options,
-            ),
+            lambda handle: write(fmt, standards, handle, catalogue=shared, case=options),
             overwrite=force,
         )
 
 
 @main.command("import-case")
 @click.argument("file", type=click.Path(path_type=str))
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=str),
-    help="Write each standard to DIR/CODE.yaml (default: a YAML stream on standard output).",
+@out_options(
+    "Write each standard to DIR/CODE.yaml (default: a YAML stream on standard output).",
+    dir_okay=True,
 )
-@click.option("--force", is_flag=True, help="Replace files in --out that exist.")
 @max_size_option
 def import_case_command(file: str, out: str | None, force: bool, max_size: int | None) -> None:
     """Read standards back from a CASE 1.1 CFPackage written by `carenos export --format case`."""
@@ -401,10 +339,4 @@ def import_case_command(file: str, out: str | None, force: bool, max_size: int |
             click.echo(to_yaml(standards), nl=False)
             return
         written = write_yaml_files(standards, out, overwrite=force)
-        click.echo(
-            f"{len(written)} standard{'s' if len(written) != 1 else ''} written to {out}", err=True
-        )
-
-
-if __name__ == "__main__":  # pragma: no cover
-    main()
+        click.echo(f"{plural(len(written), 'standard')} written to {out}", err=True)

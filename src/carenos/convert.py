@@ -26,41 +26,21 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from .errors import ContentError
-from .model import (
-    FieldValueError,
-    KnowledgeItem,
-    PerformanceCriterion,
-    Standard,
-    checked_statement,
-)
+from .io.json import json_kind
+from .io.positions import pointer_join
+from .model import FieldValueError, KnowledgeItem, PerformanceCriterion, Standard
+from .place import Hit
 
 __all__ = ["converter", "from_dict", "problems", "to_dict"]
 
 T = TypeVar("T")
 
 
-def _json_kind(value: object) -> str:
-    """The JSON name of a Python value's type, for messages."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int | float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list | tuple):
-        return "array"
-    if isinstance(value, dict):
-        return "object"
-    return type(value).__name__
-
-
 class ShapeError(TypeError):
     """A value of the wrong JSON type; ``expected`` is the JSON type name."""
 
     def __init__(self, expected: str, value: object) -> None:
-        super().__init__(f"expected {expected}, got {_json_kind(value)}")
+        super().__init__(f"expected {expected}, got {json_kind(value)}")
         self.expected = expected
 
 
@@ -86,12 +66,24 @@ def _is_homogeneous_tuple(tp: Any) -> bool:
     return get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
-_CODE: ContextVar[str] = ContextVar("carenos_standard_code", default="")
+_STANDARD_CODE: ContextVar[str] = ContextVar("carenos_standard_code", default="")
 """Code of the standard being structured, given to its statements as they are built."""
 
 
 class _NotPlain(Exception):
-    """A statement that is not a plain ``{"id": str, "text": str}`` (the slow path explains)."""
+    """A statement that is not a plain ``{"id": str, "text": str}``.
+
+    The hot loop gives up on the list; the item-by-item path then names every problem.
+    """
+
+
+def _plain(value: Any) -> tuple[str, str] | None:
+    """``(id, text)`` of a plain statement dict (exactly two keys, both ``str``), else None."""
+    if type(value) is dict and len(value) == 2:
+        ident, text = value.get("id"), value.get("text")
+        if type(ident) is str and type(text) is str:
+            return ident, text
+    return None
 
 
 def _statements(
@@ -100,17 +92,15 @@ def _statements(
     """The hot loop: a list of plain statements into a tuple, each with the standard's code."""
 
     def build(value: Any) -> tuple[Any, ...]:
-        code = _CODE.get()
+        code = _STANDARD_CODE.get()
         out = []
+        trusted = cls._trusted
         for item in value:
-            if type(item) is dict and len(item) == 2:
-                ident, text = item.get("id"), item.get("text")
-                if type(ident) is str and type(text) is str:
-                    statement = checked_statement(cls, ident, text, code)
-                    if statement is not None:
-                        out.append(statement)
-                        continue
-            raise _NotPlain
+            plain = _plain(item)
+            statement = None if plain is None else trusted(plain[0], plain[1], code)
+            if statement is None:
+                raise _NotPlain
+            out.append(statement)
         return tuple(out)
 
     return build
@@ -154,10 +144,9 @@ def _statement_hook(
     """Build a statement with its standard's code; ``detailed`` explains what is wrong."""
 
     def structure_statement(value: Any, tp: Any) -> Any:
-        if type(value) is dict and len(value) == 2:
-            ident, text = value.get("id"), value.get("text")
-            if type(ident) is str and type(text) is str:
-                return cls(ident, text, standard_code=_CODE.get())
+        plain = _plain(value)
+        if plain is not None:
+            return cls(plain[0], plain[1], standard_code=_STANDARD_CODE.get())
         return detailed(value, tp)  # raises, with every problem named
 
     return structure_statement
@@ -166,11 +155,11 @@ def _statement_hook(
 def _standard_hook(generated: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
     def structure_standard(value: Any, tp: Any) -> Any:
         code = value.get("code") if type(value) is dict else None
-        token = _CODE.set(code if type(code) is str else "")
+        token = _STANDARD_CODE.set(code if type(code) is str else "")
         try:
             return generated(value, tp)
         finally:
-            _CODE.reset(token)
+            _STANDARD_CODE.reset(token)
 
     return structure_standard
 
@@ -231,35 +220,28 @@ def from_dict(data: Any, *, source: str | None = None) -> Standard:
     """Build a :class:`Standard` from its dict form.
 
     Raises :class:`ContentError` listing every problem (with its JSON pointer in
-    the message and the first one's pointer as ``path``).
+    the message and as a :class:`~carenos.place.Hit` of ``problems``; the error's own
+    pointer is the first one's).
     """
     try:
         standard: Standard = _standard_from(data, Standard)
     except Exception as exc:  # turned into our own error below
-        found = list(problems(exc))
+        found = tuple(problems(exc))
         if not found:
             raise ContentError(f"not a standard: {exc}", source=source) from None
-        pointer, message = found[0]
-        text = "; ".join(f"{p or '/'}: {m}" for p, m in found)
+        text = "; ".join(f"{hit.pointer or '/'}: {hit.message}" for hit in found)
+        first = found[0]
         raise ContentError(
-            text,
-            source=source,
-            path=pointer,
-            problems=tuple(found),
-            at_key=message.startswith("unknown key"),
+            text, source=source, pointer=first.pointer, at_key=first.at_key, problems=found
         ) from None
     return standard
 
 
-def _pointer_part(part: str | int) -> str:
-    return "/" + str(part).replace("~", "~0").replace("/", "~1")
-
-
-def problems(exc: BaseException, pointer: str = "") -> Iterator[tuple[str, str]]:
-    """Flatten a cattrs validation error into ``(json_pointer, message)`` pairs."""
+def problems(exc: BaseException, pointer: str = "") -> Iterator[Hit]:
+    """Flatten a cattrs validation error into hits: a message at each JSON pointer."""
     if isinstance(exc, ForbiddenExtraKeysError):
         for key in sorted(exc.extra_fields):
-            yield pointer + _pointer_part(key), f"unknown key {key!r}"
+            yield Hit(f"unknown key {key!r}", pointer_join(pointer, key), at_key=True)
         return
     if isinstance(exc, ClassValidationError | IterableValidationError):
         with_notes, without_notes = exc.group_exceptions()
@@ -270,17 +252,17 @@ def problems(exc: BaseException, pointer: str = "") -> Iterator[tuple[str, str]]
             elif isinstance(exc, IterableValidationError):
                 part = getattr(note, "index", None)
             if isinstance(sub, KeyError) and isinstance(exc, ClassValidationError):
-                yield pointer, f"required key {part!r} is missing"
+                yield Hit(f"required key {part!r} is missing", pointer)
             else:
-                sub_pointer = pointer if part is None else pointer + _pointer_part(part)
+                sub_pointer = pointer if part is None else pointer_join(pointer, part)
                 yield from problems(sub, sub_pointer)
         for sub in without_notes:
             yield from problems(sub, pointer)
         return
     if isinstance(exc, ShapeError):
-        yield pointer, str(exc)
+        yield Hit(str(exc), pointer)
         return
     if isinstance(exc, FieldValueError):
-        yield f"{pointer}/{exc.name}", exc.problem
+        yield Hit(exc.problem, f"{pointer}/{exc.name}")
         return
-    yield pointer, f"invalid value ({type(exc).__name__}: {exc})"
+    yield Hit(f"invalid value ({type(exc).__name__}: {exc})", pointer)

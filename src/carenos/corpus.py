@@ -1,4 +1,4 @@
-"""A set of standards, loaded in bulk from a directory or a JSON Lines file."""
+"""A set of standards, loaded in bulk from directories, files and JSON Lines files."""
 
 from __future__ import annotations
 
@@ -6,24 +6,14 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .bulk import gc_paused
-from .convert import from_dict
-from .documents import format_of, parse_stream, to_standard
-from .errors import ContentError, DuplicateError, ReadError
-from .io.files import read_lines, read_text
-from .io.json import parse_json
+from ._gc import gc_paused
+from .documents import to_standard
+from .errors import CarenosError, DuplicateError, ReadError
+from .io.formats import STANDARD_FILE_SUFFIXES
+from .io.parse import read_documents
 from .model import Standard
 
-__all__ = [
-    "Corpus",
-    "iter_jsonl",
-    "iter_standards",
-    "load_corpus",
-    "read_standards",
-    "standard_files",
-]
-
-STANDARD_SUFFIXES = (".yaml", ".yml", ".json")
+__all__ = ["Corpus", "iter_standards", "load_corpus", "read_standards", "standard_files"]
 
 
 class Corpus:
@@ -45,7 +35,7 @@ class Corpus:
     def _add(self, standard: Standard, source: str) -> None:
         code = standard.code
         if code in self._by_code:
-            raise DuplicateError(f"standard {code} is also in {self._sources[code]}", source=source)
+            raise DuplicateError.of(code, self._sources[code], source)
         self._by_code[code] = standard
         self._sources[code] = source
 
@@ -90,32 +80,15 @@ def standard_files(directory: str | os.PathLike[str]) -> list[Path]:
         entries = list(root.iterdir())
     except OSError as exc:
         raise ReadError(f"cannot list the directory: {exc.strerror}", source=str(root)) from None
-    return sorted(p for p in entries if p.suffix.lower() in STANDARD_SUFFIXES)
-
-
-def iter_jsonl(
-    path: str | os.PathLike[str], *, limit: int | None = None
-) -> Iterator[tuple[Standard, str]]:
-    """Standards of a JSON Lines file, one a line, as they are read (blank lines skipped).
-
-    Each comes with its source, ``file:line``. The size limit applies to each line.
-    """
-    source = os.fspath(path)
-    for number, text in read_lines(path, limit=limit):
-        if isinstance(text, ReadError):
-            raise text
-        data = parse_json(text, source, line_offset=number - 1)
-        try:
-            yield from_dict(data, source=source), f"{source}:{number}"
-        except ContentError as error:
-            error.line, error.column = number, None
-            raise
+    return sorted(p for p in entries if p.suffix.lower() in STANDARD_FILE_SUFFIXES)
 
 
 def load_corpus(path: str | os.PathLike[str], *, max_size: int | None = None) -> Corpus:
-    """Load every standard of a directory (``*.yaml``/``*.yml``/``*.json``) or a ``.jsonl`` file.
+    """Load every standard of a directory (``*.yaml``/``*.yml``/``*.json``) or a file.
 
-    YAML is read with the C parser. Duplicate codes raise :class:`DuplicateError`.
+    A file may be one standard, a YAML stream of several, or JSON Lines. YAML is read
+    with the C parser. Duplicate codes raise :class:`DuplicateError`. The cyclic garbage
+    collector is paused while the standards are built (see :func:`carenos._gc.gc_paused`).
     """
     with gc_paused():
         return Corpus(iter_standards(path, max_size=max_size))
@@ -124,25 +97,19 @@ def load_corpus(path: str | os.PathLike[str], *, max_size: int | None = None) ->
 def iter_standards(
     path: str | os.PathLike[str], *, max_size: int | None = None
 ) -> Iterator[tuple[Standard, str]]:
-    """The standards of a file, directory or ``.jsonl`` file one at a time, with their sources.
+    """The standards of a file or directory one at a time, with their sources.
 
     What :func:`load_corpus` reads, without holding them all (and without its check
-    for duplicate codes).
+    for duplicate codes). The source is the file, or ``file:line`` for a line of JSON
+    Lines. The first problem met raises.
     """
     root = Path(path)
-    if root.suffix.lower() == ".jsonl":
-        return iter_jsonl(root, limit=max_size)
-    if root.is_dir():
-        return _read_files(standard_files(root), max_size)
-    return _read_files([root], max_size)  # reading says why, if it is not a file
-
-
-def _read_files(paths: Iterable[Path], limit: int | None) -> Iterator[tuple[Standard, str]]:
-    for file in paths:
-        source = str(file)
-        text = read_text(file, limit=limit)
-        for document in parse_stream(text, format_of(file), source, fast=True):
-            yield to_standard(document), source
+    files = standard_files(root) if root.is_dir() else [root]
+    for file in files:
+        for document in read_documents(file, limit=max_size):
+            if isinstance(document, CarenosError):
+                raise document
+            yield to_standard(document), document.label
 
 
 def read_standards(
@@ -157,8 +124,6 @@ def read_standards(
     for path in paths:
         for standard, source in iter_standards(path, max_size=max_size):
             if standard.code in seen:
-                raise DuplicateError(
-                    f"standard {standard.code} is also in {seen[standard.code]}", source=source
-                )
+                raise DuplicateError.of(standard.code, seen[standard.code], source)
             seen[standard.code] = source
             yield standard

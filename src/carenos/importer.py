@@ -8,10 +8,10 @@ code from a file name such as ``SCDHSC0393.txt``.
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 from typing import Any
 
+from .codes import HEADER_CODE
 from .convert import from_dict
 from .errors import ContentError, ImportTextError, UsageError
 from .io.files import read_text
@@ -21,13 +21,11 @@ from .model import Standard
 
 __all__ = ["code_from_filename", "import_file", "import_text"]
 
-_FILE_CODE = re.compile(r"[A-Z]{2,}[A-Z0-9]*[0-9]")
-
 
 def code_from_filename(path: str | os.PathLike[str]) -> str | None:
     """The code a file name gives (``SCDHSC0393.txt`` -> ``SCDHSC0393``), or None."""
     stem = Path(path).stem
-    return stem if _FILE_CODE.fullmatch(stem) else None
+    return stem if HEADER_CODE.fullmatch(stem) else None
 
 
 def _merged(data: dict[str, Any], code: str | None, title: str | None) -> None:

@@ -7,9 +7,11 @@ The dict shape (what YAML and JSON hold) is defined once, in :mod:`carenos.conve
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, ClassVar, overload
+from typing import Any, ClassVar, Self, overload
 
 from attrs import Attribute, field, frozen
+
+from .codes import is_id
 
 __all__ = [
     "MAX_TEXT_LENGTH",
@@ -63,84 +65,69 @@ def _valid_texts(_instance: Any, attribute: Attribute[Any], values: tuple[str, .
             raise FieldValueError(f"{attribute.name}/{index}", problem)
 
 
-def is_id(prefix: str, value: str) -> bool:
-    """True if ``value`` is ``prefix`` followed by ASCII digits (``P3``, ``K12``)."""
-    number = value[1:]
-    return value[:1] == prefix and number.isascii() and number.isdigit()
-
-
 def is_text(value: str) -> bool:
     """True if ``value`` is a text a field may hold: not empty, within the length limit."""
     return 0 < len(value) <= MAX_TEXT_LENGTH
 
 
-def _id_of(prefix: str) -> Any:
-    def check(_instance: Any, attribute: Attribute[Any], value: str) -> None:
-        if not is_id(prefix, value):
-            raise FieldValueError(
-                attribute.name, f"{value!r} is not an id of the form {prefix}1, {prefix}2 ..."
-            )
-
-    return check
-
-
-def _ref(code: str, ident: str) -> str:
-    return f"{code}/{ident}" if code else ident
-
-
-@frozen
-class PerformanceCriterion:
-    """A performance criterion: what a worker must be able to do (``P1``, ``P2`` ...)."""
-
-    PREFIX: ClassVar[str] = "P"
-    id: str = field(validator=_id_of("P"))
-    text: str = field(validator=_valid_text)
-    standard_code: str = field(default="", kw_only=True)
-    """Code of the standard this criterion belongs to; set by :class:`Standard`."""
-
-    @property
-    def ref(self) -> str:
-        """The reference of this statement across the suite, e.g. ``SCDHSC0393/P3``."""
-        return _ref(self.standard_code, self.id)
-
-
-@frozen
-class KnowledgeItem:
-    """A knowledge and understanding statement (``K1``, ``K2`` ...)."""
-
-    PREFIX: ClassVar[str] = "K"
-    id: str = field(validator=_id_of("K"))
-    text: str = field(validator=_valid_text)
-    standard_code: str = field(default="", kw_only=True)
-    """Code of the standard this item belongs to; set by :class:`Standard`."""
-
-    @property
-    def ref(self) -> str:
-        """The reference of this statement across the suite, e.g. ``SCDHSC0393/K12``."""
-        return _ref(self.standard_code, self.id)
-
-
-def checked_statement(
-    cls: type[PerformanceCriterion] | type[KnowledgeItem], ident: str, text: str, code: str
-) -> PerformanceCriterion | KnowledgeItem | None:
-    """The statement, or None if ``ident`` or ``text`` would fail its validators.
-
-    The bulk loader's hot loop: the same checks as ``cls(ident, text, standard_code=code)``
-    makes (:func:`is_id`, :func:`is_text`; the caller has checked that both are ``str``),
-    without the per-field validator calls of ``__init__``. Equal to what ``__init__``
-    builds.
-    """
-    if not (is_id(cls.PREFIX, ident) and is_text(text)):
-        return None
-    statement = _new(cls)
-    _set(statement, "id", ident)
-    _set(statement, "text", text)
-    _set(statement, "standard_code", code)
-    return statement
+def _valid_id(instance: _Statement, attribute: Attribute[Any], value: str) -> None:
+    prefix = type(instance).PREFIX
+    if not is_id(prefix, value):
+        raise FieldValueError(
+            attribute.name, f"{value!r} is not an id of the form {prefix}1, {prefix}2 ..."
+        )
 
 
 _new = object.__new__
 _set = object.__setattr__
+
+
+@frozen
+class _Statement:
+    """A numbered statement of a standard: its ``id`` (``PREFIX`` and a number) and text."""
+
+    PREFIX: ClassVar[str] = ""
+    id: str = field(validator=_valid_id)
+    text: str = field(validator=_valid_text)
+    standard_code: str = field(default="", kw_only=True)
+    """Code of the standard this statement belongs to; set by :class:`Standard`."""
+
+    @property
+    def ref(self) -> str:
+        """The reference of this statement across the suite, e.g. ``SCDHSC0393/K12``."""
+        return f"{self.standard_code}/{self.id}" if self.standard_code else self.id
+
+    @classmethod
+    def _trusted(cls, ident: str, text: str, code: str) -> Self | None:
+        """The statement, or ``None`` if ``ident`` or ``text`` would fail the validators.
+
+        The bulk loader's hot loop (:mod:`carenos.convert`): the validators' checks
+        (:func:`is_id`, :func:`is_text`) made inline, without the per-field validator calls
+        of ``__init__``; the caller has checked that both are ``str``. Equal to what
+        ``cls(ident, text, standard_code=code)`` builds (a test holds it to that).
+        """
+        if not (is_id(cls.PREFIX, ident) and is_text(text)):
+            return None
+        statement = _new(cls)
+        _set(statement, "id", ident)
+        _set(statement, "text", text)
+        _set(statement, "standard_code", code)
+        return statement
+
+
+@frozen
+class PerformanceCriterion(_Statement):
+    """A performance criterion: what a worker must be able to do (``P1``, ``P2`` ...)."""
+
+    PREFIX: ClassVar[str] = "P"
+
+
+@frozen
+class KnowledgeItem(_Statement):
+    """A knowledge and understanding statement (``K1``, ``K2`` ...)."""
+
+    PREFIX: ClassVar[str] = "K"
+
 
 Statement = PerformanceCriterion | KnowledgeItem
 """Either kind of numbered statement."""

@@ -1,4 +1,4 @@
-"""Normal forms of statement text, for matching the same statement across standards."""
+"""Text helpers: normal forms for matching one statement across standards, whitespace, counts."""
 
 from __future__ import annotations
 
@@ -6,7 +6,15 @@ import difflib
 import functools
 import re
 
-__all__ = ["STOPWORDS", "content_tokens", "normal_form", "slug", "word_diff"]
+__all__ = [
+    "STOPWORDS",
+    "content_tokens",
+    "normal_form",
+    "plural",
+    "slug",
+    "squash_spaces",
+    "word_diff",
+]
 
 _QUOTES = str.maketrans(
     {
@@ -62,6 +70,20 @@ STOPWORDS = frozenset(
 """Words too common to tell statements apart."""
 
 
+def plural(count: int, noun: str) -> str:
+    """``count`` and ``noun``, with an ``s`` unless ``count`` is one (``3 standards``)."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def squash_spaces(text: str) -> str:
+    """``text`` with each run of whitespace (spaces, tabs, NBSP, line breaks) as one space, trimmed.
+
+    How carenos keeps texts: the importer stores statements so, CN301 flags texts that
+    are not, and normal forms start from it.
+    """
+    return " ".join(text.split())
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def normal_form(text: str) -> str:
     """``text`` with case, whitespace, quote and dash characters and final full stops normalised.
@@ -71,7 +93,7 @@ def normal_form(text: str) -> str:
     """
     if not text.isascii() or "`" in text:
         text = text.translate(_QUOTES)
-    return " ".join(text.casefold().split()).rstrip(". ")
+    return squash_spaces(text.casefold()).rstrip(". ")
 
 
 def content_tokens(normal: str) -> list[str]:

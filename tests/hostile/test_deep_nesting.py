@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from carenos.io.yaml import MAX_DEPTH, _may_nest_deeply
+from carenos.io.yaml import MAX_DEPTH, may_nest_deeply
 
 SCRIPT = """
 import sys
@@ -15,7 +15,7 @@ from carenos.errors import ParseError
 from carenos.io.yaml import parse_yaml
 text = sys.stdin.read()
 try:
-    parse_yaml(text, fast=True)
+    parse_yaml(text, bulk=True)
 except ParseError as error:
     print(error)
 """
@@ -52,4 +52,4 @@ def test_a_million_levels_are_refused_not_crashed_on(style: str) -> None:
     ],
 )
 def test_the_pre_check_is_cheap_and_conservative(text: str, deep: bool) -> None:
-    assert _may_nest_deeply(text) is deep
+    assert may_nest_deeply(text) is deep

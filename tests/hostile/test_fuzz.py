@@ -89,7 +89,7 @@ JSON_TEXT = json.dumps(standard_dict(), indent=1)
 def test_yaml_reader_raises_only_carenos_errors(inserts: list[tuple[int, str]], fast: bool) -> None:
     text = _spliced(YAML_TEXT, inserts)
     for error in (
-        _caught(lambda: parse_yaml(text, fast=fast)),
+        _caught(lambda: parse_yaml(text, bulk=fast)),
         _caught(lambda: carenos.loads(text, "yaml")),
     ):
         if error is not None:

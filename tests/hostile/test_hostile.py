@@ -133,7 +133,9 @@ def test_a_huge_knowledge_item_is_refused_within_bounds(tmp_path: Path) -> None:
     peak = tracemalloc.get_traced_memory()[1] / (1024 * 1024)
     tracemalloc.stop()
     assert report.files == 1
-    assert [(f.code, f.path) for f in report.findings] == [("CN100", "/knowledge/0/items/0/text")]
+    assert [(f.code, f.pointer) for f in report.findings] == [
+        ("CN100", "/knowledge/0/items/0/text")
+    ]
     assert "over the limit of 10,000" in report.findings[0].message
     assert seconds < SECONDS, seconds
     assert peak < MEGABYTES, peak

@@ -1,32 +1,35 @@
 """Exports for data pipelines: JSON, JSON Lines, CSV, YAML and 1EdTech CASE 1.1, and back from CASE.
 
 The ``to_*`` functions take any iterable of standards (a :class:`~carenos.Corpus`, a
-list) and return text; ``write_jsonl`` and ``write_csv`` write to a text handle as the
-standards come, so that a stream (:func:`read_standards`) is never held whole.
-Output is deterministic: the same standards give the same bytes.
+list) and return text; the ``write_*`` functions write to a text handle as the
+standards come, so that a stream (:func:`carenos.corpus.read_standards`) is never held
+whole. Output is deterministic: the same standards give the same bytes. Each format is
+one row of :data:`WRITERS` (the table in :mod:`carenos.io.formats`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import IO, Literal
+from typing import IO, get_args
 
 from ..catalogue import Catalogue
+from ..io.formats import WRITERS, ExportFormat, output_function
 from ..model import Standard
-from .base import read_standards, text_of, write_output
-from .case import CaseOptions, case_package, to_case
+from ._output import ExportOptions, text_of, write_output
+from .case import CaseOptions, case_package, to_case, write_case
 from .case_import import from_case
 from .csv import to_csv, write_csv
-from .jsonl import to_json, to_jsonl, write_jsonl
-from .yaml import to_yaml, write_yaml_files
+from .json import to_json, to_jsonl, write_json, write_jsonl
+from .yaml import to_yaml, write_yaml, write_yaml_files
 
 __all__ = [
     "FORMATS",
+    "WRITERS",
     "CaseOptions",
     "ExportFormat",
+    "ExportOptions",
     "case_package",
     "from_case",
-    "read_standards",
     "text_of",
     "to_case",
     "to_csv",
@@ -34,38 +37,32 @@ __all__ = [
     "to_jsonl",
     "to_yaml",
     "write",
+    "write_case",
     "write_csv",
+    "write_json",
     "write_jsonl",
     "write_output",
+    "write_yaml",
     "write_yaml_files",
 ]
 
-ExportFormat = Literal["json", "jsonl", "csv", "case", "yaml"]
-"""The export formats."""
-
-FORMATS: tuple[ExportFormat, ...] = ("json", "jsonl", "csv", "case", "yaml")
-"""The export formats, in the order the command line lists them."""
+FORMATS: tuple[ExportFormat, ...] = get_args(ExportFormat)
+"""The shipped export formats, in the order the command line lists them."""
 
 
 def write(
-    fmt: ExportFormat,
+    fmt: str,
     standards: Iterable[Standard],
     handle: IO[str],
     *,
     catalogue: Catalogue | None = None,
     case: CaseOptions | None = None,
 ) -> None:
-    """Write the standards to ``handle`` in ``fmt`` (streaming for ``jsonl`` and ``csv``).
+    """Write the standards to ``handle`` in ``fmt``, a row of :data:`WRITERS`.
 
-    ``catalogue`` is used by ``csv`` and ``case``, ``case`` (the options) by ``case`` only.
+    ``catalogue`` is used by the formats that link shared statements (``csv``, ``case``),
+    ``case`` (the options) by ``case`` only. Streaming formats (``jsonl``, ``csv``) hold
+    one standard at a time.
     """
-    if fmt == "jsonl":
-        write_jsonl(standards, handle)
-    elif fmt == "csv":
-        write_csv(standards, handle, catalogue=catalogue)
-    elif fmt == "json":
-        handle.write(to_json(standards))
-    elif fmt == "yaml":
-        handle.write(to_yaml(standards))
-    else:
-        handle.write(to_case(standards, case, catalogue=catalogue))
+    writer = output_function(WRITERS, fmt, "export")
+    writer(standards, handle, ExportOptions(catalogue=catalogue, case=case))

@@ -23,7 +23,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import IO, Any
 
 from attrs import frozen
 
@@ -33,6 +33,7 @@ from ..errors import UsageError
 from ..io.json import dump_json
 from ..mapping import map_knowledge
 from ..model import Standard
+from ._output import ExportOptions
 
 __all__ = [
     "DEFAULT_BASE_URI",
@@ -48,6 +49,7 @@ __all__ = [
     "last_change_of",
     "rfc3339",
     "to_case",
+    "write_case",
 ]
 
 NAMESPACE = uuid.UUID("c28ec6ef-a65d-5ad8-b37f-cc07d3c0d257")
@@ -296,3 +298,11 @@ def to_case(
 ) -> str:
     """The CFPackage of the standards as indented JSON text (see :func:`case_package`)."""
     return dump_json(case_package(standards, options, catalogue=catalogue))
+
+
+def write_case(
+    standards: Iterable[Standard], handle: IO[str], options: ExportOptions | None = None
+) -> None:
+    """Write :func:`to_case` of the standards, with the catalogue and CASE options given."""
+    options = options or ExportOptions()
+    handle.write(to_case(standards, options.case, catalogue=options.catalogue))

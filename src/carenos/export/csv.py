@@ -16,7 +16,7 @@ from typing import IO
 from ..catalogue import Catalogue, load_catalogue
 from ..mapping import KnowledgeMap, map_knowledge
 from ..model import Standard
-from .base import text_of
+from ._output import ExportOptions, text_of
 
 __all__ = ["HEADER", "csv_rows", "shared_ids", "to_csv", "write_csv"]
 
@@ -47,13 +47,14 @@ def csv_rows(standard: Standard, shared: dict[str, str]) -> Iterator[tuple[str, 
 
 
 def write_csv(
-    standards: Iterable[Standard], handle: IO[str], *, catalogue: Catalogue | None = None
+    standards: Iterable[Standard], handle: IO[str], options: ExportOptions | None = None
 ) -> None:
     """Write the header and each standard's rows as it comes.
 
-    ``catalogue`` defaults to the bundled one. Open files with ``newline=""``.
+    The catalogue of ``options`` defaults to the bundled one. Open files with ``newline=""``.
     """
-    catalogue = load_catalogue() if catalogue is None else catalogue
+    given = None if options is None else options.catalogue
+    catalogue = load_catalogue() if given is None else given
     writer = csv.writer(handle, lineterminator="\r\n")
     writer.writerow(HEADER)
     for standard in standards:
@@ -62,4 +63,5 @@ def write_csv(
 
 def to_csv(standards: Iterable[Standard], *, catalogue: Catalogue | None = None) -> str:
     """The CSV text of the standards (see :func:`write_csv`)."""
-    return text_of(lambda handle: write_csv(standards, handle, catalogue=catalogue))
+    options = ExportOptions(catalogue=catalogue)
+    return text_of(lambda handle: write_csv(standards, handle, options))

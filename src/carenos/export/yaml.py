@@ -1,17 +1,23 @@
-"""YAML: one standard's YAML, a multi-document stream of several, or one file per standard."""
+"""YAML: one standard's YAML, a multi-document stream of several, or one file per standard.
+
+:func:`write_yaml_files` is the one writer of standard files: ``carenos import``,
+``carenos import-case --out`` and ``carenos export --format yaml --out DIR`` all use it.
+"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import IO
 
-from ..documents import dump, dumps
-from ..errors import UsageError
-from ..io.files import refuse_overwrite
+from ..documents import dumps
+from ..errors import DuplicateError, UsageError
+from ..io.files import atomic_write_many, refuse_overwrite
 from ..model import Standard
+from ._output import ExportOptions
 
-__all__ = ["to_yaml", "write_yaml_files"]
+__all__ = ["file_name", "to_yaml", "write_yaml", "write_yaml_files"]
 
 
 def to_yaml(standards: Iterable[Standard]) -> str:
@@ -27,6 +33,13 @@ def to_yaml(standards: Iterable[Standard]) -> str:
     return "".join(f"---\n{text}" for text in texts)
 
 
+def write_yaml(
+    standards: Iterable[Standard], handle: IO[str], options: ExportOptions | None = None
+) -> None:
+    """Write :func:`to_yaml` of the standards."""
+    handle.write(to_yaml(standards))
+
+
 def file_name(code: str) -> str:
     """``CODE.yaml``, refusing codes that are not usable as a file name."""
     if not code or code in (".", "..") or "/" in code or "\\" in code or "\x00" in code:
@@ -35,18 +48,46 @@ def file_name(code: str) -> str:
 
 
 def write_yaml_files(
-    standards: Iterable[Standard], directory: str | os.PathLike[str], *, overwrite: bool = False
+    standards: Iterable[Standard],
+    directory: str | os.PathLike[str],
+    *,
+    overwrite: bool = False,
+    sources: Sequence[str] | None = None,
 ) -> list[Path]:
-    """Write each standard to ``directory/CODE.yaml`` atomically; return the paths written.
+    """Write each standard to ``directory/CODE.yaml``; return the paths written.
 
-    The directory is created if needed. Unless ``overwrite``, nothing is written if
-    any of the files exists already.
+    Args:
+        standards: what to write.
+        directory: where; created if needed.
+        overwrite: replace files that exist (otherwise any existing one is refused).
+        sources: where each standard came from, in the same order, for messages.
+
+    Every check comes before anything is written: each code must make a file name, no
+    two standards may have one code, and no file may exist unless ``overwrite``. Then
+    all files are written atomically (temporary files first, then moved into place).
     """
+    standards = list(standards)
+    labels = list(sources) if sources is not None else [s.code for s in standards]
+    if len(labels) != len(standards):
+        raise ValueError("give one source for each standard")
     root = Path(directory)
-    targets = [(standard, root / file_name(standard.code)) for standard in standards]
-    for _, path in targets:
-        refuse_overwrite(path, overwrite=overwrite)
-    root.mkdir(parents=True, exist_ok=True)
-    for standard, path in targets:
-        dump(standard, path, fmt="yaml", overwrite=overwrite)
-    return [path for _, path in targets]
+    targets = [root / file_name(standard.code) for standard in standards]
+    first: dict[Path, str] = {}
+    for label, target, standard in zip(labels, targets, standards, strict=True):
+        if target in first:
+            raise DuplicateError(
+                f"{label} and {first[target]} are both {standard.code}: one file each",
+                source=label,
+            )
+        first[target] = label
+    if root.exists() and not root.is_dir():
+        raise UsageError("cannot write: not a directory", source=str(root))
+    files = [(target, dumps(s)) for target, s in zip(targets, standards, strict=True)]
+    for target, _ in files:  # before the directory is made
+        refuse_overwrite(target, overwrite=overwrite)
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"cannot make the directory: {exc.strerror}", source=str(root)) from None
+    atomic_write_many(list(files), overwrite=overwrite)
+    return targets

@@ -7,19 +7,22 @@ import errno
 import os
 import stat
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, NoReturn
 
-from ..errors import ReadError, UsageError
+from ..errors import CarenosError, ReadError, UsageError
 
 __all__ = [
     "DEFAULT_MAX_SIZE",
     "atomic_write",
+    "atomic_write_many",
     "decode",
     "max_size",
+    "normalise_newlines",
     "read_lines",
     "read_text",
+    "refuse_nul",
     "refuse_overwrite",
 ]
 
@@ -60,18 +63,31 @@ def decode(data: bytes, source: str) -> str:
             line=line,
             column=column,
         ) from None
-    if "\x00" in text:
-        offset = text.index("\x00")
-        line = text.count("\n", 0, offset) + 1
-        column = offset - text.rfind("\n", 0, offset)
-        raise ReadError(
-            "NUL byte in the text: not a text file", source=source, line=line, column=column
-        )
+    refuse_nul(text, source)
+    return normalise_newlines(text)
+
+
+def normalise_newlines(text: str) -> str:
+    """``text`` without a leading byte-order mark, with CRLF and CR as LF."""
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text
+
+
+def refuse_nul(
+    text: str,
+    source: str,
+    kind: type[CarenosError] = ReadError,
+    message: str = "NUL byte in the text: not a text file",
+) -> None:
+    """Raise ``kind`` at the line and column of the first NUL character of ``text``, if any."""
+    if "\x00" in text:
+        offset = text.index("\x00")
+        line = text.count("\n", 0, offset) + 1
+        column = offset - text.rfind("\n", 0, offset)
+        raise kind(message, source=source, line=line, column=column)
 
 
 def read_text(path: str | os.PathLike[str], *, limit: int | None = None) -> str:
@@ -140,8 +156,7 @@ def read_lines(
             try:
                 yield number, decode(raw, source)
             except ReadError as error:
-                error.line = number
-                yield number, error
+                yield number, error.at(line=number)
 
 
 def refuse_overwrite(path: str | os.PathLike[str], *, overwrite: bool) -> None:
@@ -174,20 +189,8 @@ def _move_into_place(tmp_name: str, target: Path, *, overwrite: bool) -> None:
     os.unlink(tmp_name)
 
 
-def atomic_write(
-    path: str | os.PathLike[str],
-    write: Callable[[IO[str]], None] | str,
-    *,
-    overwrite: bool = False,
-) -> None:
-    """Write text to ``path`` through a temporary file in the same directory and a rename.
-
-    ``write`` is the text, or a function that writes it to the open file. An existing
-    file is replaced only with ``overwrite``; if writing fails, it is left as it was (an
-    ``OSError``, such as a full disk, becomes a :class:`UsageError` that says so).
-    """
-    target = Path(path)
-    refuse_overwrite(target, overwrite=overwrite)
+def _write_temp(target: Path, write: Callable[[IO[str]], None] | str) -> str:
+    """Write the text to a new temporary file beside ``target``; return its name."""
     directory = target.parent
     if not directory.is_dir():
         raise UsageError(f"cannot write: no directory {str(directory)!r}", source=str(target))
@@ -209,12 +212,66 @@ def atomic_write(
             umask = os.umask(0)
             os.umask(umask)
             os.chmod(tmp_name, 0o666 & ~umask)
-        _move_into_place(tmp_name, target, overwrite=overwrite)
     except BaseException as exc:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp_name)
-        if isinstance(exc, OSError):
-            raise UsageError(
-                f"cannot write: {exc.strerror or exc}; the file is as it was", source=str(target)
-            ) from None
+        _discard(tmp_name)
+        _raise_write_error(exc, target)
+    return tmp_name
+
+
+def _discard(tmp_name: str) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(tmp_name)
+
+
+def _raise_write_error(exc: BaseException, target: Path) -> NoReturn:
+    if isinstance(exc, OSError):
+        raise UsageError(
+            f"cannot write: {exc.strerror or exc}; the file is as it was", source=str(target)
+        ) from None
+    raise exc
+
+
+def atomic_write(
+    path: str | os.PathLike[str],
+    write: Callable[[IO[str]], None] | str,
+    *,
+    overwrite: bool = False,
+) -> None:
+    """Write text to ``path`` through a temporary file in the same directory and a rename.
+
+    ``write`` is the text, or a function that writes it to the open file. An existing
+    file is replaced only with ``overwrite``; if writing fails, it is left as it was (an
+    ``OSError``, such as a full disk, becomes a :class:`UsageError` that says so).
+    """
+    atomic_write_many([(path, write)], overwrite=overwrite)
+
+
+def atomic_write_many(
+    files: Sequence[tuple[str | os.PathLike[str], Callable[[IO[str]], None] | str]],
+    *,
+    overwrite: bool = False,
+) -> None:
+    """Write several files as :func:`atomic_write` does, all or none as far as a file system allows.
+
+    Every target is checked first (none may exist, unless ``overwrite``), then every text
+    is written to a temporary file, and only then are they moved into place: a failure
+    while writing leaves no file changed.
+    """
+    targets = [Path(path) for path, _ in files]
+    for target in targets:
+        refuse_overwrite(target, overwrite=overwrite)
+    written: list[str] = []
+    try:
+        for target, (_, write) in zip(targets, files, strict=True):
+            written.append(_write_temp(target, write))
+    except BaseException:
+        for tmp_name in written:
+            _discard(tmp_name)
         raise
+    for index, (target, tmp_name) in enumerate(zip(targets, written, strict=True)):
+        try:
+            _move_into_place(tmp_name, target, overwrite=overwrite)
+        except BaseException as exc:
+            for left in written[index:]:
+                _discard(left)
+            _raise_write_error(exc, target)

@@ -13,7 +13,7 @@ from typing import Any
 from ..errors import DuplicateKeyError, ParseError
 from .positions import Positions
 
-__all__ = ["dump_json", "dump_json_line", "json_positions", "parse_json"]
+__all__ = ["dump_json", "dump_json_line", "json_kind", "json_positions", "parse_json"]
 
 
 class _DuplicateKey(ValueError):
@@ -77,7 +77,7 @@ def _find_duplicate(text: str, key: str) -> tuple[int | None, int | None]:
     from .yaml import parse_yaml
 
     try:
-        parsed = parse_yaml(text, positions=True)
+        parsed = parse_yaml(text)
     except Exception:  # positions are a courtesy
         return None, None
     for problem in parsed.problems:
@@ -91,9 +91,26 @@ def json_positions(text: str) -> Positions:
     from .yaml import parse_yaml
 
     try:
-        return parse_yaml(text, positions=True).positions
+        return parse_yaml(text).positions
     except Exception:  # positions are a courtesy
         return Positions()
+
+
+def json_kind(value: object) -> str:
+    """The JSON name of a Python value's type, for messages (``"array"``, ``"null"`` ...)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list | tuple):
+        return "array"
+    if isinstance(value, dict):
+        return "object"
+    return type(value).__name__
 
 
 def dump_json(data: Any) -> str:

@@ -12,6 +12,9 @@ from typing import Literal
 
 from attrs import frozen
 
+from ..textnorm import squash_spaces
+from .files import normalise_newlines
+
 __all__ = [
     "LABELS",
     "LIST_FIELDS",
@@ -20,7 +23,6 @@ __all__ = [
     "Part",
     "PartKind",
     "classify",
-    "normalise",
     "split_lines",
     "split_list",
 ]
@@ -28,7 +30,6 @@ __all__ = [
 PartKind = Literal["label", "id", "meta", "text"]
 """What a part of a line is."""
 
-_WHITESPACE = re.compile(r"\s+")
 _MARKER = re.compile(r"\[bookmark:[^\]\n]*\]")
 _LEADING_MARKERS = re.compile(r"^(?:\s*\[bookmark:\s*([^\]\n]*)\])+")
 _ONE_MARKER = re.compile(r"\[bookmark:\s*([^\]\n]*)\]")
@@ -74,31 +75,24 @@ LIST_FIELDS = frozenset({"relevant_occupations", "suites", "keywords"})
 """Metadata fields that hold lists."""
 
 
-def normalise(text: str) -> str:
-    """``text`` with runs of whitespace (spaces, tabs, NBSP ...) as one space, trimmed."""
-    return _WHITESPACE.sub(" ", text).strip()
-
-
 def split_list(value: str) -> tuple[list[str], int]:
     """Split a list cell on ``;`` (or on ``,`` where it has no ``;``); also count empty parts.
 
     Splitting on ``;`` first keeps items such as "Health, Public Services and Care" whole.
     """
     separator = ";" if ";" in value else ","
-    parts = [normalise(part) for part in value.split(separator)]
+    parts = [squash_spaces(part) for part in value.split(separator)]
     kept = [part for part in parts if part]
     return kept, len(parts) - len(kept)
 
 
 def split_lines(text: str) -> list[str]:
     """The lines of ``text``: a leading BOM dropped, CRLF and CR read as line ends."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return normalise_newlines(text).split("\n")
 
 
 def _label_key(text: str) -> str:
-    return normalise(text).casefold().rstrip(":. ")
+    return squash_spaces(text).casefold().rstrip(":. ")
 
 
 @frozen
@@ -133,18 +127,21 @@ class Line:
 
 def _parts(content: str) -> list[Part]:
     """The parts of a line's content (markers removed, leading whitespace stripped)."""
-    text = normalise(content)
+    text = squash_spaces(content)
     if not text:
         return []
     key = _label_key(text)
     if key in LABELS:
         return [Part("label", LABELS[key], text)]
     head, tab, rest = content.partition("\t")
-    if tab and _label_key(head) in LABELS and normalise(rest):
-        return [Part("label", LABELS[_label_key(head)], normalise(head)), *_parts(rest.lstrip())]
+    if tab and _label_key(head) in LABELS and squash_spaces(rest):
+        return [
+            Part("label", LABELS[_label_key(head)], squash_spaces(head)),
+            *_parts(rest.lstrip()),
+        ]
     pieces = _META_SPLIT.split(content, maxsplit=1)
     if len(pieces) == 2 and _label_key(pieces[0]) in METADATA_LABELS:
-        return [Part("meta", METADATA_LABELS[_label_key(pieces[0])], normalise(pieces[1]))]
+        return [Part("meta", METADATA_LABELS[_label_key(pieces[0])], squash_spaces(pieces[1]))]
     found = _ID.fullmatch(text)
     if found:
         return [Part("id", found.group(1), found.group(2))]
@@ -156,6 +153,6 @@ def classify(number: int, raw: str) -> Line:
     leading = _LEADING_MARKERS.match(raw)
     markers: tuple[str, ...] = ()
     if leading:
-        markers = tuple(normalise(m) for m in _ONE_MARKER.findall(leading.group(0)))
+        markers = tuple(squash_spaces(m) for m in _ONE_MARKER.findall(leading.group(0)))
     content = _MARKER.sub("", raw).lstrip()
     return Line(number, raw, markers, tuple(_parts(content)))

@@ -23,8 +23,10 @@ from typing import Any
 
 from attrs import frozen
 
+from ..codes import HEADER_CODE
 from ..errors import ImportTextError
-from .nos_lines import LIST_FIELDS, Line, Part, classify, normalise, split_lines, split_list
+from ..textnorm import plural, squash_spaces
+from .nos_lines import LIST_FIELDS, Line, Part, classify, split_lines, split_list
 
 __all__ = ["ParsedText", "UnaccountedLinesError", "parse_nos_text", "term_of"]
 
@@ -35,7 +37,7 @@ class UnaccountedLinesError(ImportTextError):
     def __init__(self, lines: tuple[tuple[int, str], ...], *, source: str) -> None:
         shown = "; ".join(f"line {n}: {text!r}" for n, text in lines[:10])
         more = f" (and {len(lines) - 10} more)" if len(lines) > 10 else ""
-        count = f"{len(lines)} line{'s' if len(lines) != 1 else ''}"
+        count = plural(len(lines), "line")
         super().__init__(
             f"{count} fit nowhere in a standard: {shown}{more}",
             source=source,
@@ -88,7 +90,7 @@ _MARKER_STATE = {
     "startvalues": _S.VALUES,
 }
 _SKIPPED_BEFORE_IDS = frozenset({"prompt", "performance", "knowledge"})
-_CODE = re.compile(r"([A-Z]{2,}[A-Z0-9]*[0-9])(?:\s+(\S.*))?")
+_HEADER = re.compile(rf"({HEADER_CODE.pattern})(?:\s+(\S.*))?")
 _VALUES_START = "adherence to codes of practice"
 _TERM = re.compile(
     r"(?P<term>[A-Z][^:;]*?) (?:could include|may include|could be|takes account of|"
@@ -137,7 +139,7 @@ class _Reader:
     def reject(self, line: Line) -> None:
         self.account.pop(line.number, None)
         if not self.unaccounted or self.unaccounted[-1][0] != line.number:
-            self.unaccounted.append((line.number, normalise(line.raw)))
+            self.unaccounted.append((line.number, squash_spaces(line.raw)))
 
     def move(self, target: _S) -> bool:
         if target < self.state:
@@ -232,7 +234,7 @@ class _Reader:
             self.data["title"] = text
             self.put(line, "/title")
             return True
-        found = _CODE.fullmatch(text)
+        found = _HEADER.fullmatch(text)
         if self.seen_content or line.markers or found is None:
             return False
         self.data["code"] = found.group(1)

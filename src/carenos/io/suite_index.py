@@ -18,8 +18,9 @@ from typing import Any
 from attrs import frozen
 
 from ..errors import ReadError
+from ..textnorm import plural, squash_spaces
 from .files import read_text
-from .nos_lines import normalise, split_list
+from .nos_lines import split_list
 
 __all__ = ["IndexEntry", "SuiteIndex", "parse_index", "read_index"]
 
@@ -35,7 +36,7 @@ _LIST_FIELDS = {
     "relevant_occupations": "relevant_occupations",
     "keywords": "keywords",
 }
-_CODE = re.compile(r"([A-Z]+)([0-9]+)")
+_LETTERS_DIGITS = re.compile(r"([A-Z]+)([0-9]+)")
 _DIGITS = 4
 
 
@@ -63,14 +64,14 @@ class SuiteIndex:
 
     def find_title(self, title: str) -> IndexEntry | None:
         """The only entry with this title (whitespace and case aside), or None."""
-        wanted = normalise(title).casefold()
+        wanted = squash_spaces(title).casefold()
         found = [e for e in self.entries.values() if (e.title or "").casefold() == wanted]
         return found[0] if len(found) == 1 else None
 
 
 def _repair_code(code: str) -> str:
     """``code`` with surplus leading zeros of its number removed (``SCDHSC00243``)."""
-    found = _CODE.fullmatch(code)
+    found = _LETTERS_DIGITS.fullmatch(code)
     if found is None:
         return code
     letters, digits = found.groups()
@@ -94,7 +95,7 @@ def parse_index(text: str, *, source: str = "<string>") -> SuiteIndex:
 
         def cell(name: str, row: dict[str, Any] = row) -> str:
             value = row.get(name)
-            return normalise(value) if isinstance(value, str) else ""
+            return squash_spaces(value) if isinstance(value, str) else ""
 
         raw_code = cell("urn").upper()
         if not raw_code:
@@ -120,7 +121,7 @@ def parse_index(text: str, *, source: str = "<string>") -> SuiteIndex:
         entries[code] = IndexEntry(code, cell("title") or None, metadata, line)
     if dropped:
         warnings.append(
-            f"{source}: warning: dropped {dropped} empty list part{'s' if dropped != 1 else ''} "
+            f"{source}: warning: dropped {plural(dropped, 'empty list part')} "
             "(trailing or doubled separators)"
         )
     return SuiteIndex(source, entries, tuple(warnings))

@@ -14,9 +14,9 @@ import io
 import math
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import Any
 
-from attrs import define, field
 from ruamel.yaml import YAML
 from ruamel.yaml.composer import MaxDepthExceededError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -24,9 +24,17 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from ..errors import CarenosError, DuplicateKeyError, ParseError, UnsupportedYamlError
+from .files import refuse_nul
 from .positions import Positions, pointer_join
 
-__all__ = ["ParsedYaml", "dump_yaml", "parse_yaml", "parse_yaml_stream"]
+__all__ = [
+    "MAX_DEPTH",
+    "ParsedYaml",
+    "dump_yaml",
+    "may_nest_deeply",
+    "parse_yaml",
+    "parse_yaml_stream",
+]
 
 MAX_DEPTH = 64
 """Deepest nesting accepted; a standard is five levels deep."""
@@ -65,17 +73,34 @@ _SCALARS: dict[str, Any] = {
 }
 
 
-@define
 class ParsedYaml:
-    """The result of reading YAML: plain data, positions and the problems met on the way.
+    """One YAML document read: plain data, the problems met on the way, and positions.
 
     ``problems`` holds the non-fatal problems (duplicate keys, tags, anchors) so that
-    a validator can report all of them.
+    a validator can report all of them. ``positions`` are worked out on first use when
+    the document was read in bulk (see :func:`parse_yaml_stream`).
     """
 
-    data: Any
-    positions: Positions
-    problems: list[CarenosError] = field(factory=list)
+    __slots__ = ("_positions", "_work_out", "data", "problems")
+
+    def __init__(
+        self,
+        data: Any,
+        problems: list[CarenosError],
+        positions: Positions | None = None,
+        work_out: Callable[[], Positions] | None = None,
+    ) -> None:
+        self.data = data
+        self.problems = problems
+        self._positions = positions
+        self._work_out = work_out
+
+    @property
+    def positions(self) -> Positions:
+        """JSON pointer -> 1-based (line, column) of every value and key."""
+        if self._positions is None:
+            self._positions = self._work_out() if self._work_out is not None else Positions()
+        return self._positions
 
 
 class _Builder:
@@ -94,8 +119,16 @@ class _Builder:
                 source=self.source,
                 line=mark.line + 1,
                 column=mark.column + 1,
-                path=pointer,
+                pointer=pointer,
             )
+        )
+
+    def _tag_problem(self, tag: str, node: Node, pointer: str) -> None:
+        self._problem(
+            UnsupportedYamlError,
+            f"tags ({_tag_name(tag)}) are not used in standards",
+            node,
+            pointer,
         )
 
     def build(self, node: Node, pointer: str, depth: int, site: Node | None = None) -> Any:
@@ -123,12 +156,7 @@ class _Builder:
         if isinstance(node, ScalarNode):
             make = _SCALARS.get(tag)
             if make is None:
-                self._problem(
-                    UnsupportedYamlError,
-                    f"tags ({_tag_name(tag)}) are not used in standards",
-                    node,
-                    pointer,
-                )
+                self._tag_problem(tag, node, pointer)
                 return node.value
             return make(node.value)
         if depth >= MAX_DEPTH:
@@ -140,24 +168,14 @@ class _Builder:
             )
         if isinstance(node, SequenceNode):
             if tag != _TAG + "seq":
-                self._problem(
-                    UnsupportedYamlError,
-                    f"tags ({_tag_name(tag)}) are not used in standards",
-                    node,
-                    pointer,
-                )
+                self._tag_problem(tag, node, pointer)
             return [
                 self.build(item, pointer_join(pointer, i), depth + 1)
                 for i, item in enumerate(node.value)
             ]
         if isinstance(node, MappingNode):
             if tag != _TAG + "map":
-                self._problem(
-                    UnsupportedYamlError,
-                    f"tags ({_tag_name(tag)}) are not used in standards",
-                    node,
-                    pointer,
-                )
+                self._tag_problem(tag, node, pointer)
             result: dict[str, Any] = {}
             for key_node, value_node in node.value:
                 if not isinstance(key_node, ScalarNode) or key_node.tag not in _SCALARS:
@@ -194,7 +212,7 @@ def _yaml(fast: bool) -> YAML:
 _BLOCK_PREFIX = re.compile(r"^(?:[ \t]|[-?:](?=[ \t]|$))*", re.MULTILINE)
 
 
-def _may_nest_deeply(text: str) -> bool:
+def may_nest_deeply(text: str) -> bool:
     """True if ``text`` might nest deeper than :data:`MAX_DEPTH` (a cheap, conservative test).
 
     Each flow level needs a ``[`` or ``{``; each two block levels need one more column
@@ -216,17 +234,7 @@ def _parse_error(message: str, source: str, exc: MarkedYAMLError) -> ParseError:
 
 def _compose(text: str, source: str, fast: bool, *, stream: bool) -> list[Node | None]:
     """The node graph of each document (of the first only, unless ``stream``)."""
-    if "\x00" in text:
-        offset = text.index("\x00")
-        line = text.count("\n", 0, offset) + 1
-        raise ParseError(
-            "NUL byte in the text",
-            source=source,
-            line=line,
-            column=offset - text.rfind("\n", 0, offset),
-        )
-    if fast and _may_nest_deeply(text):
-        fast = False  # the pure parser stops at MAX_DEPTH; the C one could crash
+    refuse_nul(text, source, ParseError, "NUL byte in the text")
     try:
         yaml = _yaml(fast)
         return list(yaml.compose_all(text)) if stream else [yaml.compose(text)]
@@ -239,36 +247,72 @@ def _compose(text: str, source: str, fast: bool, *, stream: bool) -> list[Node |
         raise ParseError(f"not valid YAML: {exc}", source=source) from None
     except RecursionError:
         raise ParseError(f"nested more than {MAX_DEPTH} levels deep", source=source) from None
+    except UnicodeEncodeError as exc:  # the C reader encodes the text: a lone surrogate
+        line = text.count("\n", 0, exc.start) + 1
+        column = exc.start - text.rfind("\n", 0, exc.start)
+        message = f"not valid YAML: unpaired surrogate character {text[exc.start]!r}"
+        raise ParseError(message, source=source, line=line, column=column) from None
 
 
-def _built(node: Node | None, source: str, positions: bool) -> ParsedYaml:
-    builder = _Builder(source, positions)
-    data = None if node is None else builder.build(node, "", 0)
-    return ParsedYaml(data, builder.positions, builder.problems)
+def _read(text: str, source: str, *, fast: bool, positions: bool, stream: bool) -> list[ParsedYaml]:
+    found = []
+    for node in _compose(text, source, fast, stream=stream):
+        builder = _Builder(source, positions)
+        data = None if node is None else builder.build(node, "", 0)
+        found.append(ParsedYaml(data, builder.problems, builder.positions if positions else None))
+    return found
 
 
-def parse_yaml(
-    text: str, source: str = "<string>", *, fast: bool = False, positions: bool = True
-) -> ParsedYaml:
-    """Parse one YAML document into plain data.
+def _needs_pure(text: str) -> bool:
+    """True for text the C parser must not read: anchors (it drops their names), deep nesting."""
+    return "&" in text or may_nest_deeply(text)
 
-    ``fast`` uses the C parser (no anchor names, for bulk loads) unless the text might
-    nest too deeply for it (see :func:`_may_nest_deeply`). Syntax errors (a second
-    document among them) raise :class:`ParseError` with the parser's line and column;
-    other problems are gathered in the result's ``problems``.
-    """
-    (node,) = _compose(text, source, fast, stream=False)
-    return _built(node, source, positions)
+
+def _positions_later(text: str, source: str, index: int) -> Callable[[], Positions]:
+    def work_out() -> Positions:
+        return _read(text, source, fast=True, positions=True, stream=True)[index].positions
+
+    return work_out
 
 
 def parse_yaml_stream(
-    text: str, source: str = "<string>", *, fast: bool = False, positions: bool = True
+    text: str, source: str = "<string>", *, bulk: bool = False
 ) -> list[ParsedYaml]:
-    """Parse every document of a YAML stream (``---`` between them), as :func:`parse_yaml`.
+    """Parse every document of a YAML stream (``---`` between them) into plain data.
 
-    Positions are lines of the whole text.
+    This is the one place that picks the parser. The pure-Python parser, which keeps
+    anchor names, reads single documents with their positions; with ``bulk`` the
+    libyaml-backed C parser reads them, and positions are worked out (by reading the text
+    again) only if they are asked for. A text with problems (tags, anchors, duplicate
+    keys) is read again with the pure parser, so that they are reported alike either way,
+    and so is a text that might nest too deeply for the C parser (see
+    :func:`may_nest_deeply`). Syntax errors raise :class:`ParseError` with the parser's
+    line and column; positions are lines of the whole text.
     """
-    return [_built(node, source, positions) for node in _compose(text, source, fast, stream=True)]
+    if not bulk or _needs_pure(text):
+        return _read(text, source, fast=False, positions=True, stream=True)
+    found = _read(text, source, fast=True, positions=False, stream=True)
+    if any(parsed.problems for parsed in found):
+        return _read(text, source, fast=False, positions=True, stream=True)
+    for index, parsed in enumerate(found):
+        parsed._work_out = _positions_later(text, source, index)
+    return found
+
+
+def parse_yaml(text: str, source: str = "<string>", *, bulk: bool = False) -> ParsedYaml:
+    """Parse one YAML document into plain data, as :func:`parse_yaml_stream` does.
+
+    A second document in the text is a syntax error.
+    """
+    if not bulk or _needs_pure(text):
+        (parsed,) = _read(text, source, fast=False, positions=True, stream=False)
+        return parsed
+    (parsed,) = _read(text, source, fast=True, positions=False, stream=False)
+    if parsed.problems:
+        (parsed,) = _read(text, source, fast=False, positions=True, stream=False)
+    else:
+        parsed._work_out = _positions_later(text, source, 0)
+    return parsed
 
 
 def _dumper() -> YAML:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import IO
 
-from ..bulk import gc_paused
+from .._gc import gc_paused
 from ..convert import to_dict
 from ..io.json import dump_json, dump_json_line
 from ..model import Standard
-from .base import text_of
+from ._output import ExportOptions, text_of
 
-__all__ = ["to_json", "to_jsonl", "write_jsonl"]
+__all__ = ["to_json", "to_jsonl", "write_json", "write_jsonl"]
 
 
 def to_json(standards: Iterable[Standard]) -> str:
@@ -19,8 +19,21 @@ def to_json(standards: Iterable[Standard]) -> str:
     return dump_json([to_dict(standard) for standard in standards])
 
 
-def write_jsonl(standards: Iterable[Standard], handle: IO[str]) -> None:
-    """Write one compact JSON object a line (LF-terminated), as each standard comes."""
+def write_json(
+    standards: Iterable[Standard], handle: IO[str], options: ExportOptions | None = None
+) -> None:
+    """Write :func:`to_json` of the standards (the array is built whole, then written)."""
+    handle.write(to_json(standards))
+
+
+def write_jsonl(
+    standards: Iterable[Standard], handle: IO[str], options: ExportOptions | None = None
+) -> None:
+    """Write one compact JSON object a line (LF-terminated), as each standard comes.
+
+    The cyclic garbage collector is paused while the standards are converted (see
+    :func:`carenos._gc.gc_paused`).
+    """
     with gc_paused():
         for standard in standards:
             handle.write(dump_json_line(to_dict(standard)))

@@ -1,4 +1,4 @@
-"""What the exports share: reading inputs one standard at a time, and text from a writer."""
+"""What the writers share: the options they are given, text from a writer, the output file."""
 
 from __future__ import annotations
 
@@ -6,12 +6,29 @@ import io
 import os
 import sys
 from collections.abc import Callable
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
-from ..corpus import read_standards
+from attrs import frozen
+
 from ..io.files import atomic_write
 
-__all__ = ["read_standards", "text_of", "write_output"]
+if TYPE_CHECKING:
+    from ..catalogue import Catalogue
+    from .case import CaseOptions
+
+__all__ = ["ExportOptions", "text_of", "write_output"]
+
+
+@frozen
+class ExportOptions:
+    """What a writer may be told: the catalogue of shared statements, the CASE options.
+
+    ``catalogue`` is ``None`` for the bundled one (used by the formats that link shared
+    statements); ``case`` is ``None`` for the CASE defaults.
+    """
+
+    catalogue: Catalogue | None = None
+    case: CaseOptions | None = None
 
 
 def text_of(write: Callable[[IO[str]], None]) -> str:

@@ -1,46 +1,41 @@
-"""Reporters: a :class:`~carenos.validation.Report` as text, JSON or GitHub annotations."""
+"""Reporters: a :class:`~carenos.validation.Report` as text, JSON or GitHub annotations.
+
+Each is one row of :data:`~carenos.io.formats.REPORTERS`.
+"""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
-from typing import Literal
+from ..io.formats import REPORTERS, output_function
+from ..io.json import dump_json
+from ..textnorm import plural
+from .findings import Finding, Report
 
-from .validation import Finding, Report
-
-__all__ = ["FORMATS", "ReportFormat", "format_report", "github", "json_text", "summary", "text"]
-
-ReportFormat = Literal["text", "json", "github"]
-"""The output formats of ``carenos validate``."""
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+__all__ = ["render", "render_github", "render_json", "render_text", "summary"]
 
 
 def summary(report: Report) -> str:
     """One line: how many files, errors and warnings."""
-    files = _plural(report.files, "file")
+    files = plural(report.files, "file")
     if not report.findings:
         return f"{files} checked: no problems found."
     errors, warnings = len(report.errors), len(report.warnings)
-    return f"{files} checked: {_plural(errors, 'error')}, {_plural(warnings, 'warning')}."
+    return f"{files} checked: {plural(errors, 'error')}, {plural(warnings, 'warning')}."
 
 
 def _text_line(finding: Finding) -> str:
     return f"{finding.location}: {finding.severity} {finding.code} {finding.message}"
 
 
-def text(report: Report) -> str:
+def render_text(report: Report) -> str:
     """yamllint-like lines ``file:line:col: severity CODE message``, then the summary."""
     lines = [_text_line(f) for f in report.findings]
     lines.append(summary(report))
     return "\n".join(lines) + "\n"
 
 
-def json_text(report: Report) -> str:
+def render_json(report: Report) -> str:
     """The report as one indented JSON object (``schemas/report.schema.json``)."""
-    return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    return dump_json(report.to_dict())
 
 
 def _escape_data(value: str) -> str:
@@ -61,15 +56,12 @@ def _annotation(finding: Finding) -> str:
     return f"::{finding.severity} {','.join(props)}::{_escape_data(finding.message)}"
 
 
-def github(report: Report) -> str:
+def render_github(report: Report) -> str:
     """GitHub Actions workflow commands, ``::error file=…,line=…,col=…,title=CODE::message``."""
     return "".join(_annotation(f) + "\n" for f in report.findings)
 
 
-FORMATS: dict[str, Callable[[Report], str]] = {"text": text, "json": json_text, "github": github}
-"""The reporters by format name."""
-
-
-def format_report(report: Report, fmt: ReportFormat = "text") -> str:
-    """The report in the output format ``fmt``."""
-    return FORMATS[fmt](report)
+def render(report: Report, fmt: str = "text") -> str:
+    """The report in the output format ``fmt``, a row of :data:`~carenos.io.formats.REPORTERS`."""
+    text: str = output_function(REPORTERS, fmt, "report")(report)
+    return text

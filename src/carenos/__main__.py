@@ -1,0 +1,5 @@
+"""``python -m carenos``: the command line."""
+
+from carenos.cli import main
+
+main()

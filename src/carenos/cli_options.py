@@ -1,0 +1,127 @@
+"""What the commands of :mod:`carenos.cli` share: options, exit codes and error reports."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+import click
+
+from .errors import CarenosError, LimitError, UsageError
+from .io import formats
+
+__all__ = [
+    "EXIT_FINDINGS",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "TableChoice",
+    "catalogue_option",
+    "format_option",
+    "max_size_option",
+    "out_options",
+    "paths_argument",
+    "reported_errors",
+]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+@contextmanager
+def reported_errors() -> Iterator[None]:
+    """Print a :class:`CarenosError` as ``file:line:col: error: message (code)`` and exit.
+
+    A ``RecursionError`` or ``MemoryError`` (which no limit should let through) is
+    reported as a :class:`LimitError`, never as a traceback.
+    """
+    try:
+        try:
+            yield
+        except (RecursionError, MemoryError) as exc:  # input beyond what the limits foresaw
+            what = "nested too deeply" if isinstance(exc, RecursionError) else "too large"
+            raise LimitError(f"the input is {what} to process") from None
+    except CarenosError as error:
+        click.echo(f"{error.location}: error: {error.message} ({error.code})", err=True)
+        sys.exit(EXIT_USAGE if isinstance(error, UsageError) else EXIT_FINDINGS)
+
+
+class TableChoice(click.Choice):  # type: ignore[type-arg]
+    """A choice of the names of a format table, read when the option is parsed or shown."""
+
+    def __init__(self, table: Mapping[str, formats.Output]) -> None:
+        self._table = table
+        super().__init__(list(table))
+
+    @property  # type: ignore[override]
+    def choices(self) -> Sequence[str]:
+        """The rows of the table, now."""
+        return tuple(self._table)
+
+    @choices.setter
+    def choices(self, _value: Sequence[str]) -> None:
+        """Ignored: the table is the one source of the names."""
+
+
+def format_option(
+    table: Mapping[str, formats.Output], default: str | None, help_text: str
+) -> Callable[[F], F]:
+    """``--format NAME``, a row of ``table``."""
+    if default is None:
+        return click.option(
+            "--format", "fmt", type=TableChoice(table), required=True, help=help_text
+        )
+    return click.option(
+        "--format",
+        "fmt",
+        type=TableChoice(table),
+        default=default,
+        show_default=True,
+        help=help_text,
+    )
+
+
+def catalogue_option(help_text: str) -> Callable[[F], F]:
+    """``--catalogue FILE``: the catalogue of shared statements (default: the bundled one)."""
+    return click.option(
+        "--catalogue",
+        type=click.Path(exists=True, dir_okay=False, path_type=str),
+        help=help_text,
+    )
+
+
+def max_size_option(func: F) -> F:
+    """``--max-size BYTES``: the largest file to read."""
+    return click.option(
+        "--max-size",
+        type=click.IntRange(min=1),
+        default=None,
+        envvar="CARENOS_MAX_SIZE",
+        help="Largest file to read, in bytes (default 5 MB; env CARENOS_MAX_SIZE).",
+    )(func)
+
+
+def out_options(
+    out_help: str, *, required: bool = False, dir_okay: bool = False
+) -> Callable[[F], F]:
+    """``--out PATH`` and ``--force`` (replace what ``--out`` names, if it exists)."""
+
+    def decorate(func: F) -> F:
+        func = click.option("--force", is_flag=True, help="Replace existing output files.")(func)
+        return click.option(
+            "--out",
+            required=required,
+            type=click.Path(dir_okay=dir_okay, path_type=str),
+            help=out_help,
+        )(func)
+
+    return decorate
+
+
+def paths_argument(func: F) -> F:
+    """``PATHS...``: files (of any suffix carenos reads) and directories of standards."""
+    return click.argument(
+        "paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=str)
+    )(func)

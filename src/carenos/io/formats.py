@@ -1,0 +1,199 @@
+"""The tables of formats: what carenos reads, by suffix, and what it writes, by name.
+
+This module imports nothing heavy, so the command line builds its choices from it at
+start-up; each output table names the function that writes a format as
+``"module:function"``, imported on first use. Adding a reader, an exporter, a reporter
+or a map renderer is one module plus one row here; the ``Literal`` types below name the
+shipped rows for type checkers, and a test keeps them, the tables, the command line and
+the docs in agreement.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Callable, Mapping
+from pathlib import PurePath
+from typing import Any, Literal
+
+from attrs import frozen
+
+__all__ = [
+    "OUTPUT_TABLES",
+    "READERS",
+    "RENDERERS",
+    "REPORTERS",
+    "RULE_FORMATS",
+    "STANDARD_FILE_SUFFIXES",
+    "SUFFIXES",
+    "WRITERS",
+    "DocumentFormat",
+    "ExportFormat",
+    "InputFormat",
+    "MapFormat",
+    "Output",
+    "Reader",
+    "ReportFormat",
+    "RulesFormat",
+    "input_format",
+    "markdown",
+    "output_function",
+    "suffix_list",
+]
+
+DocumentFormat = Literal["yaml", "json"]
+"""The text formats of one document (JSON is also read as YAML, of which it is a subset)."""
+
+InputFormat = Literal["yaml", "json", "jsonl"]
+"""The file formats carenos reads standards from."""
+
+ExportFormat = Literal["json", "jsonl", "csv", "case", "yaml"]
+"""The shipped rows of :data:`WRITERS`."""
+
+ReportFormat = Literal["text", "json", "github"]
+"""The shipped rows of :data:`REPORTERS`."""
+
+MapFormat = Literal["table", "json", "csv", "matrix"]
+"""The shipped rows of :data:`RENDERERS`."""
+
+RulesFormat = Literal["text", "markdown", "json"]
+"""The shipped rows of :data:`RULE_FORMATS`."""
+
+
+@frozen
+class Reader:
+    """How a file format holds standards.
+
+    ``document`` is how each document is parsed; ``per_line`` says each non-blank line
+    is one document (JSON Lines: the size limit applies to a line, and findings name it);
+    otherwise the file is one document, or a YAML stream of several.
+    """
+
+    suffixes: tuple[str, ...]
+    document: DocumentFormat
+    per_line: bool
+    help: str
+
+
+READERS: dict[InputFormat, Reader] = {
+    "yaml": Reader((".yaml", ".yml"), "yaml", False, "one standard, or a stream (---) of several"),
+    "json": Reader((".json",), "json", False, "one standard as a JSON object"),
+    "jsonl": Reader((".jsonl",), "json", True, "JSON Lines: one standard a line"),
+}
+"""The input formats, by name."""
+
+SUFFIXES: Mapping[str, InputFormat] = {
+    suffix: name for name, reader in READERS.items() for suffix in reader.suffixes
+}
+"""Input format by file suffix (lower case, with the dot)."""
+
+STANDARD_FILE_SUFFIXES: tuple[str, ...] = tuple(
+    suffix for suffix, name in SUFFIXES.items() if not READERS[name].per_line
+)
+"""Suffixes of files named for the one standard they hold (``CODE.yaml``)."""
+
+
+def input_format(path: str | os.PathLike[str]) -> InputFormat | None:
+    """The input format of ``path`` from its suffix, or ``None`` if carenos does not read it."""
+    return SUFFIXES.get(PurePath(path).suffix.lower())
+
+
+def suffix_list(formats: tuple[InputFormat, ...] | None = None) -> str:
+    """``*.yaml, *.yml, *.json, *.jsonl``: the suffixes of ``formats`` (default: all)."""
+    return ", ".join(
+        f"*{suffix}" for suffix, name in SUFFIXES.items() if formats is None or name in formats
+    )
+
+
+@frozen
+class Output:
+    """One row of an output table: the function that writes it and a line of help.
+
+    ``target`` is ``"module:function"``, imported by :meth:`load` when the format is
+    used; ``needs_catalogue`` says the format includes shared-statement links.
+    """
+
+    target: str
+    help: str
+    needs_catalogue: bool = False
+
+    def load(self) -> Callable[..., Any]:
+        """The function named by ``target``."""
+        module, _, name = self.target.partition(":")
+        function: Callable[..., Any] = getattr(importlib.import_module(module), name)
+        return function
+
+
+def output_function(table: Mapping[str, Output], name: str, what: str) -> Callable[..., Any]:
+    """The function of the row ``name`` of ``table``; a :class:`UsageError` if there is none."""
+    output = table.get(name)
+    if output is None:
+        from ..errors import UsageError
+
+        raise UsageError(f"unknown {what} format {name!r}: use one of {', '.join(table)}")
+    return output.load()
+
+
+WRITERS: dict[str, Output] = {
+    "json": Output("carenos.export.json:write_json", "an array of standards"),
+    "jsonl": Output("carenos.export.json:write_jsonl", "JSON Lines: one standard a line"),
+    "csv": Output("carenos.export.csv:write_csv", "one statement a row, with its shared id", True),
+    "case": Output("carenos.export.case:write_case", "a 1EdTech CASE 1.1 CFPackage", True),
+    "yaml": Output("carenos.export.yaml:write_yaml", "a standard, or a stream of several"),
+}
+"""``carenos export --format``: writers ``(standards, handle, ExportOptions) -> None``."""
+
+REPORTERS: dict[str, Output] = {
+    "text": Output(
+        "carenos.validation.reporters:render_text", "file:line:col: severity CODE message"
+    ),
+    "json": Output("carenos.validation.reporters:render_json", "one JSON object (report schema)"),
+    "github": Output("carenos.validation.reporters:render_github", "GitHub Actions annotations"),
+}
+"""``carenos validate --format``: reporters ``(Report) -> str``."""
+
+RENDERERS: dict[str, Output] = {
+    "table": Output("carenos.mapping.render:render_table", "shared statements and their links"),
+    "json": Output("carenos.mapping.render:render_json", "the map as one JSON object"),
+    "csv": Output("carenos.mapping.render:render_csv", "one link a row"),
+    "matrix": Output(
+        "carenos.mapping.render:render_matrix", "shared statements by standard and category"
+    ),
+}
+"""``carenos map --format``: renderers ``(KnowledgeMap) -> str``."""
+
+RULE_FORMATS: dict[str, Output] = {
+    "text": Output("carenos.rules.render:render_text", "one line a rule"),
+    "markdown": Output("carenos.rules.render:render_markdown", "the page docs/rules.md"),
+    "json": Output("carenos.rules.render:render_json", "every rule with its why and fix"),
+}
+"""``carenos rules --format``: renderers ``(rules) -> str``."""
+
+OUTPUT_TABLES: tuple[tuple[str, Mapping[str, Output]], ...] = (
+    ("carenos export --format", WRITERS),
+    ("carenos validate --format", REPORTERS),
+    ("carenos map --format", RENDERERS),
+    ("carenos rules --format", RULE_FORMATS),
+)
+
+
+def markdown() -> str:
+    """The Markdown page of the tables (the committed ``docs/formats.md``)."""
+    lines = [
+        "# Formats",
+        "",
+        "<!-- Generated from the format tables (src/carenos/io/formats.py): do not edit by hand.",
+        "     Regenerate with: carenos formats --format markdown > docs/formats.md -->",
+        "",
+        "## Read",
+        "",
+        "| format | suffixes | holds |",
+        "| --- | --- | --- |",
+    ]
+    for name, reader in READERS.items():
+        suffixes = ", ".join(f"`{s}`" for s in reader.suffixes)
+        lines.append(f"| `{name}` | {suffixes} | {reader.help} |")
+    for title, table in OUTPUT_TABLES:
+        lines += ["", f"## `{title}`", "", "| format | writes |", "| --- | --- |"]
+        lines += [f"| `{name}` | {output.help} |" for name, output in table.items()]
+    return "\n".join(lines) + "\n"

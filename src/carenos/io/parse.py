@@ -1,0 +1,172 @@
+"""Text and files of standards -> parsed documents: plain data, problems and lazy positions.
+
+The reader tier's one entry point: :func:`parse_stream` reads a text in one of the
+:data:`~carenos.io.formats.DocumentFormat` formats, and :func:`read_documents` reads a
+file by its suffix (the :data:`~carenos.io.formats.READERS` table), one document at a
+time. Nothing here knows the model; :mod:`carenos.documents` turns documents into
+standards, :mod:`carenos.validation` into findings.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from attrs import field, frozen
+
+from ..errors import CarenosError, DuplicateKeyError, UsageError
+from .files import read_lines, read_text
+from .formats import READERS, DocumentFormat, input_format, suffix_list
+from .json import json_positions, parse_json
+from .positions import Positions
+from .yaml import ParsedYaml, parse_yaml, parse_yaml_stream
+
+__all__ = ["ParsedDocument", "locate", "parse", "parse_stream", "read_documents"]
+
+
+@frozen
+class ParsedDocument:
+    """Plain data read from a text, with what is needed to say where things are.
+
+    ``problems`` are the reader's non-fatal findings (duplicate keys, YAML tags), at
+    lines of the file. ``positions`` maps JSON pointers to 1-based ``(line, column)`` of
+    the document's own text, worked out when first asked for; ``line`` is the line of
+    the file where that text starts (a line of JSON Lines), which :func:`locate` adds.
+    """
+
+    data: Any
+    source: str
+    text: str
+    format: DocumentFormat
+    problems: tuple[CarenosError, ...] = ()
+    line: int = 1
+    per_line: bool = False
+    _positions: Callable[[], Positions] = field(default=Positions, eq=False, repr=False)
+
+    @property
+    def label(self) -> str:
+        """Where the document is: its source, and ``:line`` for a line of JSON Lines."""
+        return f"{self.source}:{self.line}" if self.per_line else self.source
+
+    @functools.cached_property
+    def positions(self) -> Positions:
+        """Positions of the values and keys, by JSON pointer."""
+        return self._positions()
+
+
+def _json_document(text: str, source: str, line: int, per_line: bool = False) -> ParsedDocument:
+    try:
+        data = parse_json(text, source, line_offset=line - 1)
+    except DuplicateKeyError as error:
+        # JSON is YAML: read it as such to gather every duplicate key, at its place
+        try:
+            parsed = parse_yaml(text, source)
+        except CarenosError:
+            raise error from None
+        if not parsed.problems:
+            raise error from None
+        problems = tuple(p.at(line=(p.line or 1) + line - 1) for p in parsed.problems)
+        positions = parsed.positions
+        return ParsedDocument(
+            parsed.data, source, text, "json", problems, line, per_line, lambda: positions
+        )
+    return ParsedDocument(
+        data, source, text, "json", (), line, per_line, lambda: json_positions(text)
+    )
+
+
+def parse_stream(
+    text: str, fmt: DocumentFormat, source: str = "<string>", *, bulk: bool = False
+) -> list[ParsedDocument]:
+    """Every document of ``text``: one for JSON; one or more for a YAML stream (``---``).
+
+    An empty text is one empty document (its data ``None``). Syntax errors raise
+    :class:`~carenos.errors.ParseError`; other problems are collected on each document.
+    ``bulk`` reads YAML with the fast parser (see :func:`carenos.io.yaml.parse_yaml_stream`).
+    """
+    if fmt == "json":
+        return [_json_document(text, source, 1)]
+    if fmt != "yaml":
+        raise UsageError(f"unknown format {fmt!r}: use 'yaml' or 'json'")
+    found = parse_yaml_stream(text, source, bulk=bulk) or [parse_yaml(text, source, bulk=bulk)]
+    return [_yaml_document(parsed, source, text) for parsed in found]
+
+
+def _yaml_document(parsed: ParsedYaml, source: str, text: str) -> ParsedDocument:
+    problems = tuple(parsed.problems)
+    return ParsedDocument(
+        parsed.data, source, text, "yaml", problems, 1, False, lambda: parsed.positions
+    )
+
+
+def parse(
+    text: str, fmt: DocumentFormat, source: str = "<string>", *, bulk: bool = False
+) -> ParsedDocument:
+    """The one document of ``text`` (a second YAML document is a syntax error)."""
+    if fmt == "json":
+        return _json_document(text, source, 1)
+    if fmt != "yaml":
+        raise UsageError(f"unknown format {fmt!r}: use 'yaml' or 'json'")
+    return _yaml_document(parse_yaml(text, source, bulk=bulk), source, text)
+
+
+def locate(error: CarenosError, document: ParsedDocument) -> CarenosError:
+    """``error`` with the line and column of its JSON pointer in ``document``, where it has none."""
+    if error.line is not None or error.pointer is None:
+        return error
+    line, column = document.positions.of(error.pointer, key=error.place.at_key)
+    if line is not None:
+        line += document.line - 1
+    return error.at(line=line, column=column)
+
+
+def read_documents(
+    path: str | os.PathLike[str], *, limit: int | None = None, bulk: bool = True
+) -> Iterator[ParsedDocument | CarenosError]:
+    """Each document of a file of standards, read by its suffix, or the error met reading it.
+
+    A file that cannot be read at all, or whose text does not parse, gives its error;
+    a JSON Lines file gives a document (or an error) for each non-blank line, so that a
+    caller that gathers problems can go on after a bad line. Raises
+    :class:`~carenos.errors.UsageError` for a suffix that carenos does not read.
+    """
+    source = os.fspath(path)
+    name = input_format(path)
+    if name is None:
+        raise UsageError(
+            f"cannot tell the format from the suffix {os.path.splitext(source)[1]!r} "
+            f"(use {suffix_list()})",
+            source=source,
+        )
+    reader = READERS[name]
+    if reader.per_line:
+        yield from _per_line(source, reader.document, limit)
+        return
+    try:
+        text = read_text(path, limit=limit)
+        documents = parse_stream(text, reader.document, source, bulk=bulk)
+    except CarenosError as error:
+        yield error
+        return
+    yield from documents
+
+
+def _per_line(
+    source: str, fmt: DocumentFormat, limit: int | None
+) -> Iterator[ParsedDocument | CarenosError]:
+    try:
+        lines = read_lines(source, limit=limit)
+        for number, text in lines:
+            if isinstance(text, CarenosError):
+                yield text
+                continue
+            try:
+                if fmt != "json":  # pragma: no cover - every per-line format is JSON today
+                    raise UsageError(f"no per-line reader of {fmt}", source=source)
+                yield _json_document(text, source, number, per_line=True)
+            except CarenosError as error:
+                yield error
+    except CarenosError as error:
+        yield error

@@ -1,0 +1,156 @@
+"""Near-match candidates without comparing every pair: blocking keys, indexes and caches.
+
+Exact matches are dictionary lookups of normal forms. Near candidates are only the texts
+that share one of a statement's rarest keys (words, blocked on their first five
+letters, and pairs of consecutive words), scored with rapidfuzz against a cutoff. Pairs
+keep the candidates few when every word is common, so that matching takes time in
+proportion to the corpus.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from itertools import pairwise
+
+from rapidfuzz import fuzz, process
+
+from ..catalogue import Catalogue, EntryKind, SharedEntry
+from ..textnorm import content_tokens, normal_form
+
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "CatalogueIndex",
+    "NearIndex",
+    "blocking_keys",
+    "catalogue_index",
+    "clear_caches",
+]
+
+DEFAULT_THRESHOLD = 85.0
+"""Lowest rapidfuzz ratio (0-100) of normal forms that counts as a ``near`` match.
+
+On the seed standards the most similar statements that are *not* the same score
+72; a one-word change in a statement of ordinary length scores 87 to 99.
+"""
+
+_RARE_TOKENS = 4
+"""How many of a statement's rarest keys select its near-match candidates.
+
+A one-word change alters at most three keys (the word and the two pairs it is in), so
+four keep at least one key that the two statements share.
+"""
+
+_KEY_LENGTH = 5
+"""Words are blocked on their first letters, so that plurals, endings and typos still meet."""
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def blocking_keys(normal: str) -> frozenset[str]:
+    """The keys a normal form is blocked on: its content words' first letters, and pairs."""
+    words = [token[:_KEY_LENGTH] for token in content_tokens(normal)]
+    return frozenset({*words, *(f"{a} {b}" for a, b in pairwise(words))})
+
+
+_MAX_BLOCK = 32
+"""Most candidates taken from one blocking key. A key shared by more texts than this is
+too common to tell them apart; capping it keeps near matching linear in the corpus (a
+near twin among those texts is found only through a rarer key)."""
+
+
+class NearIndex:
+    """Candidates for near matches: texts that share a rare key, scored with rapidfuzz.
+
+    ``scan_all`` scores every text instead (one C call beats blocking for a few texts).
+    """
+
+    def __init__(self, threshold: float, *, scan_all: bool = False) -> None:
+        self.threshold = threshold
+        self.scan_all = scan_all
+        self.normals: list[str] = []
+        self.by_key: defaultdict[str, list[int]] = defaultdict(list)
+
+    def add(self, normal: str, keys: frozenset[str] | None = None) -> int:
+        """Index ``normal`` (under ``keys``, default its own); return its position."""
+        index = len(self.normals)
+        self.normals.append(normal)
+        for key in blocking_keys(normal) if keys is None else keys:
+            self.by_key[key].append(index)
+        return index
+
+    def best(self, normal: str, keys: frozenset[str] | None = None) -> tuple[int, float] | None:
+        """Position and score of the indexed text nearest ``normal``, if it reaches the cutoff."""
+        if self.scan_all:
+            found = process.extractOne(
+                normal, self.normals, scorer=fuzz.ratio, score_cutoff=self.threshold
+            )
+            return None if found is None else (found[2], found[1])
+        by_key = self.by_key
+        present = [
+            key for key in (blocking_keys(normal) if keys is None else keys) if key in by_key
+        ]
+        rare = sorted(present, key=lambda k: (len(by_key[k]), k))[:_RARE_TOKENS]
+        candidates = sorted({i for key in rare for i in by_key[key][:_MAX_BLOCK]})
+        if not candidates:
+            return None
+        normals = self.normals
+        found = process.extractOne(
+            normal,
+            [normals[i] for i in candidates],
+            scorer=fuzz.ratio,
+            score_cutoff=self.threshold,
+        )
+        return None if found is None else (candidates[found[2]], found[1])
+
+
+_SCAN_ALL = 64
+"""A catalogue kind with up to this many entries is scanned whole in one rapidfuzz call."""
+
+_MEMO_SIZE = 1 << 16
+"""How many near-match results a catalogue index remembers (texts recur across a corpus)."""
+
+
+class CatalogueIndex:
+    """A catalogue ready for matching: exact lookups and near candidates, per kind."""
+
+    def __init__(self, catalogue: Catalogue, threshold: float) -> None:
+        self._exact: dict[EntryKind, dict[str, SharedEntry]] = {}
+        self._memo: dict[tuple[EntryKind, str], tuple[SharedEntry, float] | None] = {}
+        self._near: dict[EntryKind, tuple[NearIndex, tuple[SharedEntry, ...]]] = {}
+        for kind in ("knowledge", "right", "scope"):
+            entries = catalogue.active(kind)
+            self._exact[kind] = {entry.normal: entry for entry in entries}
+            near = NearIndex(threshold, scan_all=len(entries) <= _SCAN_ALL)
+            for entry in entries:
+                near.add(entry.normal)
+            self._near[kind] = (near, entries)
+
+    def match(self, kind: EntryKind, normal: str) -> tuple[SharedEntry, float] | None:
+        """The entry that the normal form ``normal`` matches, with the score (100 = exact)."""
+        same = self._exact[kind].get(normal)
+        if same is not None:
+            return same, 100.0
+        memo = self._memo
+        key = (kind, normal)
+        if key in memo:
+            return memo[key]
+        near, entries = self._near[kind]
+        found = near.best(normal) if entries else None
+        result = None if found is None else (entries[found[0]], found[1])
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        memo[key] = result
+        return result
+
+
+@functools.lru_cache(maxsize=8)
+def catalogue_index(catalogue: Catalogue, threshold: float = DEFAULT_THRESHOLD) -> CatalogueIndex:
+    """The (cached) :class:`CatalogueIndex` of ``catalogue`` at ``threshold``."""
+    return CatalogueIndex(catalogue, threshold)
+
+
+def clear_caches() -> None:
+    """Forget the cached normal forms, blocking keys and catalogue indexes (for benchmarks)."""
+    normal_form.cache_clear()
+    blocking_keys.cache_clear()
+    catalogue_index.cache_clear()

@@ -1,0 +1,167 @@
+"""What mapping finds: links, groups of linked statements, and the map that holds them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Literal
+
+from attrs import frozen
+
+from ..catalogue import EntryKind, SharedEntry
+from .occurrences import Occurrence
+
+__all__ = ["KnowledgeMap", "Link", "Match", "SharedGroup"]
+
+Match = Literal["exact", "near"]
+"""How a statement links to a shared entry."""
+
+
+@frozen
+class Link:
+    """One statement linked to a shared entry: how (``exact``/``near``), score and differences."""
+
+    ref: str
+    code: str
+    match: Match
+    score: float
+    differences: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{"ref", "match", "score"}`` (and ``differences`` for near matches)."""
+        data: dict[str, Any] = {"ref": self.ref, "match": self.match, "score": round(self.score, 1)}
+        if self.differences:
+            data["differences"] = self.differences
+        return data
+
+
+@frozen
+class SharedGroup:
+    """A shared entry and the statements linked to it; ``proposed`` if not in the catalogue."""
+
+    entry: SharedEntry
+    links: tuple[Link, ...]
+    proposed: bool = False
+
+    @property
+    def refs(self) -> tuple[str, ...]:
+        """The refs of the linked statements."""
+        return tuple(link.ref for link in self.links)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The standards the group's statements come from, each once, in order."""
+        return tuple(dict.fromkeys(link.code for link in self.links))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The group in the JSON shape of ``carenos map --format json``."""
+        data: dict[str, Any] = {
+            "id": self.entry.id,
+            "category": self.entry.category,
+            "text": self.entry.text,
+            "refs": [link.to_dict() for link in self.links],
+        }
+        if self.proposed:
+            data["proposed"] = True
+        return data
+
+
+class KnowledgeMap:
+    """How the statements of some standards link to shared entries, and to each other."""
+
+    def __init__(
+        self,
+        codes: Sequence[str],
+        groups: Sequence[SharedGroup],
+        occurrences: Sequence[Occurrence],
+    ) -> None:
+        self.codes = tuple(codes)
+        """The codes of the standards mapped, in order."""
+        self.groups = tuple(groups)
+        """Every group with at least one linked statement (catalogue entries, then proposals)."""
+        self._occurrences = tuple(occurrences)
+        self._group_of: dict[str, SharedGroup] = {}
+        self._link_of: dict[str, Link] = {}
+        for group in self.groups:
+            for link in group.links:
+                self._group_of[link.ref] = group
+                self._link_of[link.ref] = link
+        self._by_id = {group.entry.id: group for group in self.groups}
+
+    def shared(self) -> tuple[SharedGroup, ...]:
+        """Groups whose statements come from two or more standards."""
+        return tuple(group for group in self.groups if len(group.codes) >= 2)
+
+    def refs_for(self, entry_id: str) -> tuple[str, ...]:
+        """Refs of the statements linked to ``entry_id`` (empty if none)."""
+        group = self._by_id.get(entry_id)
+        return group.refs if group else ()
+
+    def entry_for(self, ref: str) -> SharedEntry | None:
+        """The entry (catalogued or proposed) that ``ref`` is linked to, if any."""
+        group = self._group_of.get(ref)
+        return group.entry if group else None
+
+    def link_for(self, ref: str) -> Link | None:
+        """How ``ref`` is linked (match and score), if it is."""
+        return self._link_of.get(ref)
+
+    def near(self) -> tuple[tuple[Link, SharedEntry], ...]:
+        """Statements linked ``near`` (not exactly) to a catalogue entry: wording drift."""
+        return tuple(
+            (link, group.entry)
+            for group in self.groups
+            if not group.proposed
+            for link in group.links
+            if link.match == "near"
+        )
+
+    def between(
+        self, code_a: str, code_b: str, kind: EntryKind | None = "knowledge"
+    ) -> list[tuple[str, str]]:
+        """Pairs ``(ref in code_a, ref in code_b)`` that share an entry, in code_a's order.
+
+        Only knowledge items by default; ``kind="right"``, ``"scope"`` or ``None`` (all)
+        for the others.
+        """
+        pairs = []
+        for occurrence in self._occurrences:
+            if occurrence.code != code_a or occurrence.ref not in self._group_of:
+                continue
+            if kind is not None and occurrence.kind != kind:
+                continue
+            for link in self._group_of[occurrence.ref].links:
+                if link.code == code_b:
+                    pairs.append((occurrence.ref, link.ref))
+        return pairs
+
+    def coverage(self) -> dict[str, dict[str, int]]:
+        """For each standard, how many of its knowledge items are shared, by category."""
+        table: dict[str, dict[str, int]] = {code: {} for code in self.codes}
+        shared = {ref for group in self.shared() for ref in group.refs}
+        for occurrence in self._occurrences:
+            if occurrence.kind == "knowledge" and occurrence.ref in shared:
+                row = table[occurrence.code]
+                category = self._group_of[occurrence.ref].entry.category
+                row[category] = row.get(category, 0) + 1
+        return table
+
+    def unshared(self, code: str) -> tuple[str, ...]:
+        """Refs of the knowledge items of ``code`` that no other standard shares."""
+        shared = {ref for group in self.shared() for ref in group.refs}
+        return tuple(
+            o.ref
+            for o in self._occurrences
+            if o.code == code and o.kind == "knowledge" and o.ref not in shared
+        )
+
+    def proposals(self) -> tuple[SharedGroup, ...]:
+        """Groups that recur across standards but are not in the catalogue (discovery)."""
+        return tuple(group for group in self.groups if group.proposed)
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{"standards", "shared", "unshared"}``: the JSON of ``carenos map``."""
+        return {
+            "standards": list(self.codes),
+            "shared": [group.to_dict() for group in self.shared()],
+            "unshared": [ref for code in self.codes for ref in self.unshared(code)],
+        }

@@ -1,0 +1,152 @@
+"""Validation: read -> JSON Schema -> model -> semantic rules, gathered in a :class:`Report`.
+
+Findings are data: bad content never raises, and one pass gathers every finding (see
+:mod:`.pipeline` for the stages, :mod:`.findings` for the records, :mod:`.reporters`
+for the output formats).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+from ..catalogue import Catalogue, load_catalogue
+from ..corpus import Corpus
+from ..io.formats import REPORTERS, STANDARD_FILE_SUFFIXES, SUFFIXES, DocumentFormat
+from ..model import Standard
+from .findings import Finding, Report
+from .pipeline import check_data, check_path, check_standard, check_text, duplicate_codes, files_of
+from .reporters import render, summary
+
+__all__ = [
+    "REPORTERS",
+    "CatalogueChoice",
+    "Finding",
+    "Report",
+    "render",
+    "summary",
+    "validate",
+    "validate_corpus",
+    "validate_paths",
+    "validate_text",
+]
+
+CatalogueChoice = Catalogue | Literal["bundled"] | None
+"""Which catalogue CN401 checks wording against: the shipped one, another, or none."""
+
+
+def _catalogue(choice: CatalogueChoice) -> Catalogue | None:
+    return load_catalogue() if choice == "bundled" else choice
+
+
+def _looks_like_path(text: str) -> bool:
+    if "\n" in text or not text.strip() or len(text) > 4096:
+        return False
+    path = Path(text)
+    return path.suffix.lower() in SUFFIXES or path.exists()
+
+
+def validate(
+    source: str | os.PathLike[str] | Mapping[str, Any] | Standard,
+    *,
+    fmt: DocumentFormat | None = None,
+    name: str | None = None,
+    max_size: int | None = None,
+    catalogue: CatalogueChoice = "bundled",
+) -> Report:
+    """Validate one standard: a file or directory path, a YAML/JSON text, a dict or a model.
+
+    Never raises for bad content: every problem is a :class:`Finding` of the returned
+    :class:`Report`.
+
+    Args:
+        source: a path (``os.PathLike``, or a ``str`` of one line that names a file
+            carenos reads or one that exists), else the text of a document (see
+            :func:`validate_text`, which never guesses), a dict or a :class:`Standard`.
+        fmt: the format of a text (default YAML, of which JSON is a subset; ``"json"``
+            reads strict JSON).
+        name: the source reported for texts, dicts and models.
+        max_size: the size limit in bytes.
+        catalogue: what CN401 compares shared wording with: the shipped catalogue by
+            default, another, or ``None`` for no such check, as on the command line.
+    """
+    chosen = _catalogue(catalogue)
+    if isinstance(source, Standard):
+        found = check_standard(source, name or "<standard>", catalogue=chosen)
+        return Report(tuple(found), files=1)
+    if isinstance(source, Mapping):
+        result = check_data(dict(source), name or "<dict>", catalogue=chosen)
+        return Report(tuple(result.findings), files=1)
+    if isinstance(source, os.PathLike) or (
+        isinstance(source, str) and fmt is None and name is None and _looks_like_path(source)
+    ):
+        return validate_paths([source], max_size=max_size, catalogue=chosen)
+    if isinstance(source, str):
+        return validate_text(
+            source, fmt=fmt or "yaml", name=name, max_size=max_size, catalogue=chosen
+        )
+    raise TypeError(
+        f"cannot validate a {type(source).__name__}: give a path, text, dict or Standard"
+    )
+
+
+def validate_text(
+    text: str,
+    *,
+    fmt: DocumentFormat = "yaml",
+    name: str | None = None,
+    max_size: int | None = None,
+    catalogue: CatalogueChoice = "bundled",
+) -> Report:
+    """Validate the text of a document (or of a YAML stream of several), as :func:`validate`."""
+    results = check_text(
+        text, fmt, name or "<string>", limit=max_size, catalogue=_catalogue(catalogue)
+    )
+    return Report(tuple(f for result in results for f in result.findings), files=1)
+
+
+def validate_paths(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    max_size: int | None = None,
+    catalogue: CatalogueChoice = "bundled",
+) -> Report:
+    """Validate files and directories (their ``*.yaml``/``*.yml``/``*.json``) as one corpus.
+
+    Besides each document's findings, a code used twice is a CN207 finding. A line of
+    JSON Lines is one JSON document; its findings name the line. ``catalogue`` is as
+    for :func:`validate`.
+    """
+    chosen = _catalogue(catalogue)
+    files, findings = files_of(paths)
+    results = [
+        result for file in files for result in check_path(file, limit=max_size, catalogue=chosen)
+    ]
+    for result in results:
+        findings.extend(result.findings)
+    findings.extend(duplicate_codes(results))
+    return Report(tuple(findings), files=len(files))
+
+
+def validate_corpus(
+    corpus: Corpus | str | os.PathLike[str],
+    *,
+    max_size: int | None = None,
+    catalogue: CatalogueChoice = "bundled",
+) -> Report:
+    """Validate a directory of standards, or the standards of a loaded :class:`Corpus`.
+
+    A loaded corpus has no positions (its codes are unique by construction), so only the
+    semantic rules run, with findings at JSON pointers.
+    """
+    if not isinstance(corpus, Corpus):
+        return validate_paths([corpus], max_size=max_size, catalogue=catalogue)
+    chosen = _catalogue(catalogue)
+    findings: list[Finding] = []
+    for standard in corpus:
+        source = corpus.source_of(standard.code)
+        file = Path(source) if Path(source).suffix.lower() in STANDARD_FILE_SUFFIXES else None
+        findings.extend(check_standard(standard, source, file=file, catalogue=chosen))
+    return Report(tuple(findings), files=len(corpus))

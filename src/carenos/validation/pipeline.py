@@ -1,0 +1,186 @@
+"""One document through the stages: read -> JSON Schema (on failure) -> model -> rules.
+
+The JSON Schema runs only for documents that the converter rejects (the converter is
+exactly as strict as the schema), so that a valid corpus costs a parse, a conversion
+and the rules; positions are worked out only for documents that have findings.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from attrs import frozen
+
+from ..convert import from_dict
+from ..errors import CarenosError, ContentError, DuplicateError
+from ..io.files import max_size
+from ..io.formats import DocumentFormat
+from ..io.parse import ParsedDocument, parse_stream, read_documents
+from ..model import Standard
+from ..place import Hit, Locate, Place
+from ..rules import RuleContext, run_rules
+from .findings import Finding
+from .schema_messages import schema_findings
+
+if TYPE_CHECKING:
+    from ..catalogue import Catalogue
+
+__all__ = [
+    "DocumentResult",
+    "check_data",
+    "check_path",
+    "check_standard",
+    "check_text",
+    "duplicate_codes",
+    "files_of",
+]
+
+
+def _nowhere(_pointer: str, _at_key: bool = False, /) -> tuple[int | None, int | None]:
+    return None, None
+
+
+def _locator(document: ParsedDocument) -> Locate:
+    """Lines and columns in the document's file, worked out on the first call."""
+
+    def locate(pointer: str, at_key: bool = False, /) -> tuple[int | None, int | None]:
+        line, column = document.positions.of(pointer, key=at_key)
+        return (None if line is None else line + document.line - 1), column
+
+    return locate
+
+
+@frozen
+class DocumentResult:
+    """What checking one document found, and the standard it made (if it made one)."""
+
+    findings: list[Finding]
+    standard: Standard | None = None
+    document: ParsedDocument | None = None
+
+
+def check_standard(
+    standard: Standard,
+    source: str,
+    *,
+    locate: Locate = _nowhere,
+    file: Path | None = None,
+    catalogue: Catalogue | None = None,
+) -> list[Finding]:
+    """The findings of the semantic rules on one standard."""
+    context = RuleContext(standard, source, file, locate, catalogue)
+    return [Finding.of_hit(entry.code, hit, source, locate) for entry, hit in run_rules(context)]
+
+
+def check_data(
+    data: Any,
+    source: str,
+    *,
+    locate: Locate = _nowhere,
+    file: Path | None = None,
+    catalogue: Catalogue | None = None,
+    line: int = 1,
+) -> DocumentResult:
+    """The findings of one document's plain data: the schema's, or the rules'."""
+    if data is None:
+        empty = Finding("CN100", "error", "the document is empty", Place(source, line, 1, ""))
+        return DocumentResult([empty])
+    try:
+        standard = from_dict(data, source=source)
+    except ContentError as error:
+        return DocumentResult(list(schema_findings(data, error, source, locate)))
+    found = check_standard(standard, source, locate=locate, file=file, catalogue=catalogue)
+    return DocumentResult(found, standard)
+
+
+def _check_documents(
+    documents: list[ParsedDocument], file: Path | None, catalogue: Catalogue | None
+) -> list[DocumentResult]:
+    named = file if len(documents) == 1 else None  # CN206: a stream of several has no one name
+    results = []
+    for document in documents:
+        problems = [Finding.of_error(problem, document.source) for problem in document.problems]
+        result = check_data(
+            document.data,
+            document.source,
+            locate=_locator(document),
+            file=None if document.per_line else named,
+            catalogue=catalogue,
+            line=document.line,
+        )
+        results.append(DocumentResult(problems + result.findings, result.standard, document))
+    return results
+
+
+def check_text(
+    text: str,
+    fmt: DocumentFormat,
+    source: str,
+    *,
+    limit: int | None = None,
+    catalogue: Catalogue | None = None,
+) -> list[DocumentResult]:
+    """A result for each document of the text (a YAML stream may hold several)."""
+    cap = max_size(limit)
+    if len(text) > cap and len(text.encode("utf-8", "surrogatepass")) > cap:
+        message = f"text is over the size limit of {cap:,} bytes"
+        return [DocumentResult([Finding("CN004", "error", message, Place(source))])]
+    try:
+        documents = parse_stream(text, fmt, source, bulk=True)
+    except CarenosError as error:
+        return [DocumentResult([Finding.of_error(error, source)])]
+    return _check_documents(documents, None, catalogue)
+
+
+def check_path(
+    path: Path, *, limit: int | None = None, catalogue: Catalogue | None = None
+) -> list[DocumentResult]:
+    """A result for each document of a file (each line of JSON Lines is one)."""
+    source = str(path)
+    documents: list[ParsedDocument] = []
+    results: list[DocumentResult] = []
+    try:
+        for item in read_documents(path, limit=limit):
+            if isinstance(item, CarenosError):
+                results.append(DocumentResult([Finding.of_error(item, source)]))
+            else:
+                documents.append(item)
+    except CarenosError as error:  # a suffix carenos does not read
+        return [DocumentResult([Finding.of_error(error, source)])]
+    return results + _check_documents(documents, path, catalogue)
+
+
+def duplicate_codes(results: Iterable[DocumentResult]) -> Iterator[Finding]:
+    """CN207 for each standard whose code an earlier document already has."""
+    first: dict[str, str] = {}
+    for result in results:
+        if result.standard is None or result.document is None:
+            continue
+        code = result.standard.code
+        if code in first:
+            error = DuplicateError.of(code, first[code], result.document.source)
+            hit = Hit(error.message, "/code")
+            yield Finding.of_hit(error.code, hit, result.document.source, _locator(result.document))
+        else:
+            first[code] = result.document.label
+
+
+def files_of(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[Finding]]:
+    """The files to validate: each file given, and the standard files of each directory."""
+    from ..corpus import standard_files
+
+    files: list[Path] = []
+    findings: list[Finding] = []
+    for item in paths:
+        path = Path(item)
+        if path.is_dir():
+            try:
+                files.extend(standard_files(path))
+            except CarenosError as error:
+                findings.append(Finding.of_error(error, str(path)))
+        else:
+            files.append(path)
+    return list(dict.fromkeys(files)), findings
