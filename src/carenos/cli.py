@@ -28,6 +28,8 @@ from .textnorm import plural
 if TYPE_CHECKING:
     from .model import Standard
 
+__all__ = ["main"]
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="carenos")

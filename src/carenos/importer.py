@@ -46,10 +46,16 @@ def import_text(
 ) -> Standard:
     """The standard in extracted NOS ``text``.
 
-    ``code`` and ``title`` override the text's header; ``index`` supplies what is still
-    missing (and metadata); ``fallback_code`` is the last resort for the code. Raises
-    :class:`ImportTextError` for text that cannot be accounted for or holds no statement,
-    and :class:`UsageError` when no code or no title can be found.
+    Args:
+        text: the text extracted from a published standard.
+        code: the code, over the text's header.
+        title: the title, over the text's header.
+        source: what errors name as the source.
+        index: a suite index, for what is still missing (and metadata).
+        fallback_code: the last resort for the code (a file name's).
+
+    Raises :class:`ImportTextError` for text that cannot be accounted for or holds no
+    statement, and :class:`UsageError` when no code or no title can be found.
     """
     parsed = parse_nos_text(text, source=source)
     data = dict(parsed.data)

@@ -248,7 +248,10 @@ def case_package(
 ) -> dict[str, Any]:
     """The CFPackage of the standards as a dict (see the module's description).
 
-    ``catalogue`` (default: the bundled one) gives the matches between knowledge items.
+    Args:
+        standards: the standards, one CFDocument for all of them.
+        options: title, creator, URI base and change time (default: :class:`CaseOptions`).
+        catalogue: gives the matches between knowledge items (default: the bundled one).
     """
     options = CaseOptions() if options is None else options
     standards = list(standards)

@@ -61,7 +61,7 @@ class _Reader:
             self.fail(f"{key} of {where} is not a{'n' if kind is int else ''} {kind.__name__}")
         return value
 
-    def kids(self, parent: str, *kinds: str) -> list[dict[str, Any]]:
+    def children_of(self, parent: str, *kinds: str) -> list[dict[str, Any]]:
         found = []
         for _, ident in sorted(self.children.get(parent, [])):
             item = self.items.get(ident)
@@ -92,10 +92,10 @@ class _Reader:
             "elements": [],
             "knowledge": [],
         }
-        for child in self.kids(item["identifier"], "Element", "KnowledgeHeading"):
+        for child in self.children_of(item["identifier"], "Element", "KnowledgeHeading"):
             statements = [
                 {"id": self.local_id(code, statement), "text": self.text(statement)}
-                for statement in self.kids(
+                for statement in self.children_of(
                     child["identifier"], "PerformanceCriterion", "KnowledgeItem"
                 )
             ]
@@ -117,4 +117,4 @@ def from_case(package: dict[str, Any] | str, *, source: str = "<string>") -> lis
     data = parse_json(package, source) if isinstance(package, str) else package
     reader = _Reader(data, source)
     document = reader.field(reader.document, "identifier", str, "the CFDocument")
-    return [reader.standard(item) for item in reader.kids(document, "Standard")]
+    return [reader.standard(item) for item in reader.children_of(document, "Standard")]

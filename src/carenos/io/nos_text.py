@@ -59,7 +59,7 @@ class ParsedText:
     account: dict[int, str]
 
 
-class _S(IntEnum):
+class _Section(IntEnum):
     START = 0
     OVERVIEW = 1
     PERFORMANCE = 2
@@ -72,22 +72,22 @@ class _S(IntEnum):
 
 
 _LABEL_STATE = {
-    "overview": _S.OVERVIEW,
-    "performance": _S.PERFORMANCE,
-    "knowledge": _S.KNOWLEDGE,
-    "additional": _S.ADDITIONAL,
-    "scope_pc": _S.SCOPE_PC,
-    "scope_ku": _S.SCOPE_KU,
-    "values": _S.VALUES,
+    "overview": _Section.OVERVIEW,
+    "performance": _Section.PERFORMANCE,
+    "knowledge": _Section.KNOWLEDGE,
+    "additional": _Section.ADDITIONAL,
+    "scope_pc": _Section.SCOPE_PC,
+    "scope_ku": _Section.SCOPE_KU,
+    "values": _Section.VALUES,
 }
 _MARKER_STATE = {
-    "startoverview": _S.OVERVIEW,
-    "scopepc": _S.SCOPE_PC,
-    "startscopepc": _S.SCOPE_PC,
-    "scopeku": _S.SCOPE_KU,
-    "startscopeku": _S.SCOPE_KU,
-    "values": _S.VALUES,
-    "startvalues": _S.VALUES,
+    "startoverview": _Section.OVERVIEW,
+    "scopepc": _Section.SCOPE_PC,
+    "startscopepc": _Section.SCOPE_PC,
+    "scopeku": _Section.SCOPE_KU,
+    "startscopeku": _Section.SCOPE_KU,
+    "values": _Section.VALUES,
+    "startvalues": _Section.VALUES,
 }
 _SKIPPED_BEFORE_IDS = frozenset({"prompt", "performance", "knowledge"})
 _HEADER = re.compile(rf"({HEADER_CODE.pattern})(?:\s+(\S.*))?")
@@ -118,7 +118,7 @@ class _Reader:
         self.lines = lines
         self.items = [(line, part) for line in lines for part in line.parts]
         self.id_kind = {line.number: line.parts[0].key[0] for line in lines if line.is_id}
-        self.state = _S.START
+        self.state = _Section.START
         self.account: dict[int, str] = {}
         self.unaccounted: list[tuple[int, str]] = []
         self.data: dict[str, Any] = {}
@@ -131,7 +131,7 @@ class _Reader:
         self.seen_content = False
         self.expect_title = False
 
-    def put(self, line: Line, where: str) -> None:
+    def account_for(self, line: Line, where: str) -> None:
         if where in ("label", "marker", "blank") and line.number in self.account:
             return  # a field pointer on the same line says more
         self.account[line.number] = where
@@ -141,7 +141,7 @@ class _Reader:
         if not self.unaccounted or self.unaccounted[-1][0] != line.number:
             self.unaccounted.append((line.number, squash_spaces(line.raw)))
 
-    def move(self, target: _S) -> bool:
+    def move(self, target: _Section) -> bool:
         if target < self.state:
             return False
         self.state = target
@@ -163,7 +163,7 @@ class _Reader:
         index = 0
         for line in self.lines:
             if line.blank:
-                self.put(line, "marker" if line.markers else "blank")
+                self.account_for(line, "marker" if line.markers else "blank")
             for name in line.markers:
                 target = _MARKER_STATE.get(name.casefold())
                 if target is not None and target > self.state:
@@ -180,25 +180,25 @@ class _Reader:
             self.read_meta(line, part)
         elif part.kind == "id":
             self.read_id(line, part)
-        elif self.state == _S.METADATA:
+        elif self.state == _Section.METADATA:
             self.reject(line)
         else:
             self.read_text(index, line, part.text)
 
     def read_label(self, line: Line, part: Part) -> None:
         if part.key == "prompt":
-            ok = self.state <= _S.KNOWLEDGE
+            ok = self.state <= _Section.KNOWLEDGE
         elif part.key == "explanatory":
-            ok = _S.ADDITIONAL <= self.state <= _S.SCOPE_KU
+            ok = _Section.ADDITIONAL <= self.state <= _Section.SCOPE_KU
         else:
-            ok = self.state != _S.METADATA and self.move(_LABEL_STATE[part.key])
+            ok = self.state != _Section.METADATA and self.move(_LABEL_STATE[part.key])
         if ok:
-            self.put(line, "label")
+            self.account_for(line, "label")
         else:
             self.reject(line)
 
     def read_meta(self, line: Line, part: Part) -> None:
-        self.state = _S.METADATA
+        self.state = _Section.METADATA
         field = part.key
         if field in self.metadata:
             self.reject(line)
@@ -209,22 +209,22 @@ class _Reader:
             value = part.text
         if value:
             self.metadata[field] = value
-            self.put(line, f"/metadata/{field}")
+            self.account_for(line, f"/metadata/{field}")
         else:
-            self.put(line, "label")
+            self.account_for(line, "label")
 
     def read_id(self, line: Line, part: Part) -> None:
         item = {"id": part.key, "text": part.text}
-        if part.key[0] == "P" and self.state == _S.PERFORMANCE and self.elements:
+        if part.key[0] == "P" and self.state == _Section.PERFORMANCE and self.elements:
             criteria = self.elements[-1]["performance_criteria"]
             criteria.append(item)
-            self.put(
+            self.account_for(
                 line, f"/elements/{len(self.elements) - 1}/performance_criteria/{len(criteria) - 1}"
             )
-        elif part.key[0] == "K" and self.state == _S.KNOWLEDGE and self.knowledge:
+        elif part.key[0] == "K" and self.state == _Section.KNOWLEDGE and self.knowledge:
             items = self.knowledge[-1]["items"]
             items.append(item)
-            self.put(line, f"/knowledge/{len(self.knowledge) - 1}/items/{len(items) - 1}")
+            self.account_for(line, f"/knowledge/{len(self.knowledge) - 1}/items/{len(items) - 1}")
         else:
             self.reject(line)
 
@@ -232,13 +232,13 @@ class _Reader:
         if self.expect_title:
             self.expect_title = False
             self.data["title"] = text
-            self.put(line, "/title")
+            self.account_for(line, "/title")
             return True
         found = _HEADER.fullmatch(text)
         if self.seen_content or line.markers or found is None:
             return False
         self.data["code"] = found.group(1)
-        self.put(line, "/code")
+        self.account_for(line, "/code")
         if found.group(2):
             self.data["title"] = found.group(2)
         else:
@@ -247,31 +247,31 @@ class _Reader:
 
     def read_text(self, index: int, line: Line, text: str) -> None:
         state = self.state
-        if state == _S.START and self.read_header(line, text):
+        if state == _Section.START and self.read_header(line, text):
             return
-        kind = self.heading_kind(index) if state <= _S.KNOWLEDGE else None
-        if kind == "P" and state <= _S.PERFORMANCE:
-            self.state = _S.PERFORMANCE
+        kind = self.heading_kind(index) if state <= _Section.KNOWLEDGE else None
+        if kind == "P" and state <= _Section.PERFORMANCE:
+            self.state = _Section.PERFORMANCE
             self.elements.append({"title": text, "performance_criteria": []})
-            self.put(line, f"/elements/{len(self.elements) - 1}/title")
+            self.account_for(line, f"/elements/{len(self.elements) - 1}/title")
         elif kind == "K":
-            self.state = _S.KNOWLEDGE
+            self.state = _Section.KNOWLEDGE
             self.knowledge.append({"heading": text, "items": []})
-            self.put(line, f"/knowledge/{len(self.knowledge) - 1}/heading")
-        elif state <= _S.OVERVIEW:
-            self.state = _S.OVERVIEW
+            self.account_for(line, f"/knowledge/{len(self.knowledge) - 1}/heading")
+        elif state <= _Section.OVERVIEW:
+            self.state = _Section.OVERVIEW
             self.overview.append(text)
-            self.put(line, "/overview")
-        elif state < _S.VALUES and text.casefold().startswith(_VALUES_START):
-            self.state = _S.VALUES
+            self.account_for(line, "/overview")
+        elif state < _Section.VALUES and text.casefold().startswith(_VALUES_START):
+            self.state = _Section.VALUES
             self.read_values(line, text)
-        elif state in (_S.SCOPE_PC, _S.SCOPE_KU):
-            key = "performance_criteria" if state == _S.SCOPE_PC else "knowledge"
+        elif state in (_Section.SCOPE_PC, _Section.SCOPE_KU):
+            key = "performance_criteria" if state == _Section.SCOPE_PC else "knowledge"
             statements = self.scope[key]
             term = term_of(text)
             statements.append({"text": text} if term is None else {"term": term, "text": text})
-            self.put(line, f"/scope/{key}/{len(statements) - 1}")
-        elif state == _S.VALUES:
+            self.account_for(line, f"/scope/{key}/{len(statements) - 1}")
+        elif state == _Section.VALUES:
             self.read_values(line, text)
         else:
             self.reject(line)
@@ -281,13 +281,13 @@ class _Reader:
         if intro is None:
             self.values["text"] = text
             self.values["rights"] = []
-            self.put(line, "/values/text")
+            self.account_for(line, "/values/text")
         elif not intro.endswith(":") and text.endswith(":") and not self.values["rights"]:
             self.values["text"] = f"{intro} {text}"
-            self.put(line, "/values/text")
+            self.account_for(line, "/values/text")
         else:
             self.values["rights"].append(text)
-            self.put(line, f"/values/rights/{len(self.values['rights']) - 1}")
+            self.account_for(line, f"/values/rights/{len(self.values['rights']) - 1}")
 
     def result(self) -> dict[str, Any]:
         data = dict(self.data)

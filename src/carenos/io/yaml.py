@@ -263,9 +263,14 @@ def _read(text: str, source: str, *, fast: bool, positions: bool, stream: bool) 
     return found
 
 
+_ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s\[\]{},]")
+"""An anchor's ``&name`` where a node may start (``SfC&D`` and ``A & B`` are not: a quoted
+``"x &y"`` is, which only costs the slower parser)."""
+
+
 def _needs_pure(text: str) -> bool:
-    """True for text the C parser must not read: anchors (it drops their names), deep nesting."""
-    return "&" in text or may_nest_deeply(text)
+    """True for text the C parser must not read: anchors (it drops them), deep nesting."""
+    return ("&" in text and _ANCHOR.search(text) is not None) or may_nest_deeply(text)
 
 
 def _positions_later(text: str, source: str, index: int) -> Callable[[], Positions]:
