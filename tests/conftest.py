@@ -4,7 +4,12 @@ import os
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import HealthCheck, settings
+
+from carenos.cli import main
+
+from .support.cli import Cli
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -32,3 +37,15 @@ def minimal_dict() -> dict[str, object]:
         ],
         "knowledge": [{"heading": "Rights", "items": [{"id": "K1", "text": "know one thing"}]}],
     }
+
+
+@pytest.fixture
+def cli() -> Cli:
+    """Run ``carenos ARGS`` in-process (click's CliRunner); arguments are str()-ed.
+
+    Keyword arguments go to ``CliRunner.invoke`` (``input``, ``env``, ``catch_exceptions``)
+    or through it to the command (``prog_name``, ``terminal_width``). ``result.output`` is
+    stdout and stderr as printed, ``result.stdout`` and ``result.stderr`` each stream alone.
+    """
+    runner = CliRunner()
+    return lambda *args, **kwargs: runner.invoke(main, [str(a) for a in args], **kwargs)
