@@ -12,8 +12,8 @@ import pytest
 
 import carenos
 
-from .export_support import CATALOGUE_FILE, STANDARDS, case_errors, fixture_standards
 from .support.cli import Cli
+from .support.export import CATALOGUE_FILE, STANDARDS, case_errors, fixture_standards
 
 Export = Callable[..., tuple[int, bytes, str]]
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import carenos
 
-from .importing import SOURCES, TITLES, seed
 from .support.cli import Cli
+from .support.importing import SOURCES, TITLES, seed
 
 INDEX = (
     "urn,title,developed_by,suite,relevant_occupations,validity,status,keywords,original_urn\n"

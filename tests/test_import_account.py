@@ -10,7 +10,7 @@ import carenos
 from carenos.errors import ImportTextError
 from carenos.io.nos_text import UnaccountedLinesError, parse_nos_text
 
-from .importing import TITLES, norm, resolve, seed
+from .support.importing import TITLES, norm, resolve, seed
 
 
 @pytest.fixture(params=["SCDHSC0429", "SCDHSC0393"])

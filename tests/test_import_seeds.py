@@ -9,7 +9,7 @@ from carenos.io.nos_text import parse_nos_text
 from carenos.io.suite_index import read_index
 
 from .conftest import ROOT, SHARED
-from .importing import SOURCES, TITLES, norm, seed
+from .support.importing import SOURCES, TITLES, norm, seed
 
 RIGHTS = [
     "To be treated as an individual",

@@ -22,7 +22,7 @@ import pytest
 import carenos
 from carenos.importer import import_file
 
-from .cases import CASES, MARKER, Case, huge_item, snapshot
+from ..support.hostile import CASES, MARKER, Case, huge_item, snapshot
 from .conftest import TRIED
 
 SECONDS = 2.0

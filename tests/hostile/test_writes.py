@@ -18,7 +18,7 @@ import carenos
 from carenos.io import files
 
 from ..support.cli import Cli
-from .cases import CODE, standard_yaml
+from ..support.hostile import CODE, standard_yaml
 
 OLD = "the old file, which must survive\n"
 

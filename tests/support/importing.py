@@ -7,7 +7,7 @@ from typing import Any
 
 from carenos import Standard
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 SOURCES = ROOT / "data" / "sources"
 TITLES = {
