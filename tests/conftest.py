@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -10,10 +9,6 @@ from hypothesis import HealthCheck, settings
 from carenos.cli import main
 
 from .support.cli import Cli
-
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-CASES = Path(__file__).resolve().parent / "cases"
 
 settings.register_profile(
     "ci", max_examples=60, derandomize=True, suppress_health_check=[HealthCheck.too_slow]

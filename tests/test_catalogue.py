@@ -9,7 +9,7 @@ import pytest
 from carenos.catalogue import CATEGORIES, load_catalogue
 from carenos.errors import ContentError
 
-from .conftest import ROOT
+from .support.paths import ROOT
 
 PUBLISHED = [
     line

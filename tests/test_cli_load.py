@@ -7,8 +7,8 @@ from typing import Any
 
 import carenos
 
-from .conftest import CASES
 from .support.cli import Cli
+from .support.paths import CASES
 
 
 def test_summary(cli: Cli, tmp_path: Path, minimal_dict: dict[str, Any]) -> None:

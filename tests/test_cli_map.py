@@ -7,8 +7,8 @@ import io
 import json
 from pathlib import Path
 
-from .conftest import ROOT
 from .support.cli import Cli
+from .support.paths import ROOT
 
 STANDARDS = str(ROOT / "data" / "standards")
 

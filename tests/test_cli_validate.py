@@ -11,8 +11,8 @@ import pytest
 from carenos.rules import RULES, markdown
 from carenos.schema import validator
 
-from .conftest import CASES
 from .support.cli import Cli
+from .support.paths import CASES
 
 VALID = CASES / "validate" / "valid-yaml" / "SCDHSC9999.yaml"
 GAP = CASES / "validate" / "cn201-gap" / "SCDHSC9999.yaml"

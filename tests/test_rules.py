@@ -8,7 +8,7 @@ import pytest
 
 from carenos.rules import RULES, RuleContext, markdown, rule
 
-from .conftest import ROOT
+from .support.paths import ROOT
 
 SPECIFIED = {
     "CN001": "error",

@@ -12,7 +12,7 @@ import carenos
 from carenos.catalogue import Catalogue, SharedEntry
 from carenos.schema import validator
 
-from .conftest import CASES
+from .support.paths import CASES
 
 VALID = CASES / "validate" / "valid-yaml" / "SCDHSC9999.yaml"
 
