@@ -15,7 +15,7 @@ import carenos
 from carenos.errors import ContentError, UsageError
 from carenos.export import CaseOptions, case_package, from_case, to_case
 
-from .strategies import standards
+from .property.strategies import standards
 from .support.export import case_errors, catalogue, fixture_standards, seed_standards
 
 # The documented namespace: uuid5(NAMESPACE_URL, "https://carenos.dev/case/").

@@ -28,7 +28,7 @@ from carenos.export.csv import shared_ids
 from carenos.mapping import map_knowledge
 from carenos.schema import validator
 
-from .strategies import standards
+from .property.strategies import standards
 from .support.export import STANDARDS, catalogue, fixture_standards, seed_standards
 
 MINIMAL_JSONL = (
