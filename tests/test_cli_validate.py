@@ -53,9 +53,9 @@ def test_text_lines_are_sorted_by_file_then_line(run: Run, tmp_path: Path) -> No
         "SCDHSC0002": text.replace("id: P3", "id: P4"),
         "SCDHSC0003": text.replace("id: K2", "id: K3"),
     }
-    for code, content in files.items():
-        (tmp_path / f"{code}.yaml").write_text(content.replace("SCDHSC9999", code), "utf-8")
-    early, middle, late = (str(tmp_path / f"{code}.yaml") for code in files)
+    for name, content in files.items():
+        (tmp_path / f"{name}.yaml").write_text(content.replace("SCDHSC9999", name), "utf-8")
+    early, middle, late = (str(tmp_path / f"{name}.yaml") for name in files)
     code, output = run(late, middle, early)
     lines = output.splitlines()
     assert code == 1

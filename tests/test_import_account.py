@@ -92,7 +92,7 @@ def test_text_without_an_overview_is_an_error() -> None:
 
 
 line_text = st.text(
-    st.characters(blacklist_categories=("Cs",), blacklist_characters="\n\r"), max_size=40
+    st.characters(blacklist_categories=["Cs"], blacklist_characters="\n\r"), max_size=40
 )
 interesting = st.sampled_from(
     [

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from carenos.rules import RULES, RuleContext, markdown, rule
+from carenos.rules import RULES, Hit, RuleContext, markdown, rule
 
 from .support.paths import ROOT
 
@@ -59,7 +59,7 @@ def test_a_code_cannot_be_registered_twice() -> None:
     with pytest.raises(ValueError, match="twice"):
 
         @rule("CN201", "error", "again", "again")
-        def again(context: RuleContext) -> list[object]:  # pragma: no cover
+        def again(context: RuleContext) -> list[Hit]:  # pragma: no cover
             return []
 
 
@@ -67,5 +67,5 @@ def test_a_malformed_code_is_refused() -> None:
     with pytest.raises(ValueError, match="form"):
 
         @rule("X1", "error", "bad", "bad")
-        def bad(context: RuleContext) -> list[object]:  # pragma: no cover
+        def bad(context: RuleContext) -> list[Hit]:  # pragma: no cover
             return []

@@ -15,7 +15,6 @@ from typing import Any
 import pytest
 
 import carenos
-from carenos.io import files
 
 from ..support.cli import Cli
 from ..support.hostile import CODE, standard_yaml
@@ -52,7 +51,7 @@ def disk_full(monkeypatch: pytest.MonkeyPatch) -> None:
         handle = real(fd, mode, *args, **kwargs)
         return _HalfFull(handle) if "w" in mode else handle
 
-    monkeypatch.setattr(files.os, "fdopen", fdopen)
+    monkeypatch.setattr(os, "fdopen", fdopen)  # carenos.io.files writes through it
 
 
 def _intact(path: Path) -> None:
