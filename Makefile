@@ -41,7 +41,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check src tests benchmarks
 
 typecheck: $(STAMP)
-	$(BIN)/mypy --strict src benchmarks
+	$(BIN)/mypy --strict src tests benchmarks
 
 pytest: $(STAMP)
 	$(BIN)/python -m pytest -q

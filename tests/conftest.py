@@ -1,14 +1,14 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import HealthCheck, settings
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-CASES = Path(__file__).resolve().parent / "cases"
+from carenos.cli import main
+
+from .support.cli import Cli
 
 settings.register_profile(
     "ci", max_examples=60, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
@@ -32,3 +32,15 @@ def minimal_dict() -> dict[str, object]:
         ],
         "knowledge": [{"heading": "Rights", "items": [{"id": "K1", "text": "know one thing"}]}],
     }
+
+
+@pytest.fixture
+def cli() -> Cli:
+    """Run ``carenos ARGS`` in-process (click's CliRunner); arguments are str()-ed.
+
+    Keyword arguments go to ``CliRunner.invoke`` (``input``, ``env``, ``catch_exceptions``)
+    or through it to the command (``prog_name``, ``terminal_width``). ``result.output`` is
+    stdout and stderr as printed, ``result.stdout`` and ``result.stderr`` each stream alone.
+    """
+    runner = CliRunner()
+    return lambda *args, **kwargs: runner.invoke(main, [str(a) for a in args], **kwargs)

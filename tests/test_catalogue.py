@@ -9,13 +9,11 @@ import pytest
 from carenos.catalogue import CATEGORIES, load_catalogue
 from carenos.errors import ContentError
 
-from .conftest import ROOT
+from .support.paths import CASES, ROOT
 
 PUBLISHED = [
     line
-    for line in (Path(__file__).parent / "catalogue-ids.txt")
-    .read_text(encoding="utf-8")
-    .split("\n")
+    for line in (CASES / "catalogue" / "ids.txt").read_text(encoding="utf-8").split("\n")
     if line and not line.startswith("#")
 ]
 

@@ -5,12 +5,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from click.testing import CliRunner
-
 import carenos
-from carenos.cli import main
 
-from .importing import SOURCES, TITLES, seed
+from .support.cli import Cli
+from .support.importing import SOURCES, TITLES, seed
 
 INDEX = (
     "urn,title,developed_by,suite,relevant_occupations,validity,status,keywords,original_urn\n"
@@ -19,20 +17,10 @@ INDEX = (
 )
 
 
-def test_import_with_an_index_writes_yaml_and_reports(tmp_path: Path) -> None:
+def test_import_with_an_index_writes_yaml_and_reports(cli: Cli, tmp_path: Path) -> None:
     index = tmp_path / "index.csv"
     index.write_text(INDEX, encoding="utf-8")
-    result = CliRunner().invoke(
-        main,
-        [
-            "import",
-            str(SOURCES / "SCDHSC0393.txt"),
-            "--out",
-            str(tmp_path / "out"),
-            "--index",
-            str(index),
-        ],
-    )
+    result = cli("import", SOURCES / "SCDHSC0393.txt", "--out", tmp_path / "out", "--index", index)
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith(
         "SCDHSC0393  Promote participation in agreed therapeutic group activities: "
@@ -50,28 +38,23 @@ def test_import_with_an_index_writes_yaml_and_reports(tmp_path: Path) -> None:
     )
 
 
-def test_code_and_title_options(tmp_path: Path) -> None:
+def test_code_and_title_options(cli: Cli, tmp_path: Path) -> None:
     source = tmp_path / "extract.txt"
     source.write_text(seed("SCDHSC0429"), encoding="utf-8")
-    result = CliRunner().invoke(
-        main,
-        ["import", str(source), "--out", str(tmp_path), "--code", "SCDHSC0429", "--title", "T"],
-    )
+    result = cli("import", source, "--out", tmp_path, "--code", "SCDHSC0429", "--title", "T")
     assert result.exit_code == 0, result.output
     assert result.stdout.count("\n") == 1
     assert "4 elements, 29 performance criteria, 57 knowledge items" in result.stdout
     assert carenos.load(tmp_path / "SCDHSC0429.yaml").title == "T"
 
 
-def test_unaccountable_text_exits_1(tmp_path: Path) -> None:
+def test_unaccountable_text_exits_1(cli: Cli, tmp_path: Path) -> None:
     source = tmp_path / "SCDHSC0393.txt"
     lines = seed("SCDHSC0393").split("\n")
     lines.insert(3, "stray words")  # line 4, among the prompts
     lines.insert(50, "more stray words")
     source.write_text("\n".join(lines), encoding="utf-8")
-    result = CliRunner().invoke(
-        main, ["import", str(source), "--out", str(tmp_path), "--title", "T"]
-    )
+    result = cli("import", source, "--out", tmp_path, "--title", "T")
     assert result.exit_code == 1, result.output
     assert f"{source}:" in result.stderr
     assert "'more stray words'" in result.stderr
@@ -79,50 +62,46 @@ def test_unaccountable_text_exits_1(tmp_path: Path) -> None:
     assert not (tmp_path / "SCDHSC0393.yaml").exists()
 
 
-def test_missing_title_exits_2(tmp_path: Path) -> None:
-    result = CliRunner().invoke(
-        main, ["import", str(SOURCES / "SCDHSC0393.txt"), "--out", str(tmp_path)]
-    )
+def test_missing_title_exits_2(cli: Cli, tmp_path: Path) -> None:
+    result = cli("import", SOURCES / "SCDHSC0393.txt", "--out", tmp_path)
     assert result.exit_code == 2
     assert "no title" in result.stderr
     assert list(tmp_path.iterdir()) == []
 
 
-def test_missing_code_exits_2(tmp_path: Path) -> None:
+def test_missing_code_exits_2(cli: Cli, tmp_path: Path) -> None:
     source = tmp_path / "extract.txt"
     shutil.copy(SOURCES / "SCDHSC0393.txt", source)
-    result = CliRunner().invoke(
-        main, ["import", str(source), "--out", str(tmp_path), "--title", "T"]
-    )
+    result = cli("import", source, "--out", tmp_path, "--title", "T")
     assert result.exit_code == 2
     assert "no code" in result.stderr
 
 
-def test_existing_output_needs_force(tmp_path: Path) -> None:
+def test_existing_output_needs_force(cli: Cli, tmp_path: Path) -> None:
     target = tmp_path / "SCDHSC0393.yaml"
     target.write_text("mine\n", encoding="utf-8")
-    args = ["import", str(SOURCES / "SCDHSC0393.txt"), "--out", str(tmp_path), "--title", "T"]
-    result = CliRunner().invoke(main, args)
+    args = ["import", SOURCES / "SCDHSC0393.txt", "--out", tmp_path, "--title", "T"]
+    result = cli(*args)
     assert result.exit_code == 2
     assert "exists" in result.stderr
     assert target.read_text(encoding="utf-8") == "mine\n"
-    result = CliRunner().invoke(main, [*args, "--force"])
+    result = cli(*args, "--force")
     assert result.exit_code == 0, result.output
     assert carenos.load(target).title == "T"
 
 
-def test_code_option_with_several_sources_exits_2(tmp_path: Path) -> None:
-    sources = [str(SOURCES / f"{code}.txt") for code in TITLES]
-    result = CliRunner().invoke(main, ["import", *sources, "--out", str(tmp_path), "--code", "X1"])
+def test_code_option_with_several_sources_exits_2(cli: Cli, tmp_path: Path) -> None:
+    sources = [SOURCES / f"{code}.txt" for code in TITLES]
+    result = cli("import", *sources, "--out", tmp_path, "--code", "X1")
     assert result.exit_code == 2
 
 
-def test_out_is_required() -> None:
-    result = CliRunner().invoke(main, ["import", str(SOURCES / "SCDHSC0393.txt")])
+def test_out_is_required(cli: Cli) -> None:
+    result = cli("import", SOURCES / "SCDHSC0393.txt")
     assert result.exit_code == 2
 
 
-def test_two_sources_with_one_code_write_nothing(tmp_path: Path) -> None:
+def test_two_sources_with_one_code_write_nothing(cli: Cli, tmp_path: Path) -> None:
     index = tmp_path / "index.csv"
     index.write_text(INDEX, encoding="utf-8")
     copy = tmp_path / "again" / "SCDHSC0393.txt"
@@ -130,8 +109,8 @@ def test_two_sources_with_one_code_write_nothing(tmp_path: Path) -> None:
     shutil.copy(SOURCES / "SCDHSC0393.txt", copy)
     out = tmp_path / "out"
     for force in ([], ["--force"]):
-        args = ["import", str(SOURCES / "SCDHSC0393.txt"), str(copy), "--out", str(out)]
-        result = CliRunner().invoke(main, [*args, "--index", str(index), *force])
+        args = ["import", SOURCES / "SCDHSC0393.txt", copy, "--out", out]
+        result = cli(*args, "--index", index, *force)
         assert result.exit_code == 1, result.output
         assert "are both SCDHSC0393: one file each (CN207)" in result.output
         assert not out.exists()

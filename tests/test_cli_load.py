@@ -5,17 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from click.testing import CliRunner
-
 import carenos
-from carenos.cli import main
 
-from .conftest import CASES
+from .support.cli import Cli
+from .support.paths import CASES
 
 
-def test_summary(tmp_path: Path, minimal_dict: dict[str, Any]) -> None:
+def test_summary(cli: Cli, tmp_path: Path, minimal_dict: dict[str, Any]) -> None:
     carenos.dump(carenos.from_dict(minimal_dict), tmp_path / "SCDHSC9999.yaml")
-    result = CliRunner().invoke(main, ["load", str(tmp_path)])
+    result = cli("load", tmp_path)
     assert result.exit_code == 0, result.output
     assert "SCDHSC9999  Test standard" in result.output
     assert "1 elements, 1 performance criteria; 1 knowledge headings, 1 knowledge items" in (
@@ -24,34 +22,37 @@ def test_summary(tmp_path: Path, minimal_dict: dict[str, Any]) -> None:
     assert result.output.rstrip().endswith("1 standard loaded.")
 
 
-def test_bad_file_exit_1_with_location() -> None:
+def test_bad_file_exit_1_with_location(cli: Cli) -> None:
     path = CASES / "load" / "wrong-type.yaml"
-    result = CliRunner().invoke(main, ["load", str(path)])
+    result = cli("load", path)
     assert result.exit_code == 1
     assert f"{path}:8:15: error: " in result.output
     assert "(CN100)" in result.output
     assert "Traceback" not in result.output
 
 
-def test_usage_errors_exit_2(tmp_path: Path) -> None:
-    runner = CliRunner()
-    assert runner.invoke(main, ["load"]).exit_code == 2
-    assert runner.invoke(main, ["load", "--no-such-option", "x"]).exit_code == 2
-    result = runner.invoke(main, ["load", str(tmp_path / "x.txt")])
+def test_usage_errors_exit_2(cli: Cli, tmp_path: Path) -> None:
+    assert cli("load").exit_code == 2
+    assert cli("load", "--no-such-option", "x").exit_code == 2
+    result = cli("load", tmp_path / "x.txt")
     assert result.exit_code in (1, 2)
     assert "Traceback" not in result.output
 
 
-def test_one_code_in_two_paths_is_an_error(tmp_path: Path, minimal_dict: dict[str, Any]) -> None:
+def test_one_code_in_two_paths_is_an_error(
+    cli: Cli, tmp_path: Path, minimal_dict: dict[str, Any]
+) -> None:
     carenos.dump(carenos.from_dict(minimal_dict), tmp_path / "SCDHSC9999.yaml")
-    result = CliRunner().invoke(main, ["load", str(tmp_path), str(tmp_path / "SCDHSC9999.yaml")])
+    result = cli("load", tmp_path, tmp_path / "SCDHSC9999.yaml")
     assert result.exit_code == 1
     assert "standard SCDHSC9999 is also in" in result.output
 
 
-def test_a_missing_path_is_a_usage_error_for_every_reading_command(tmp_path: Path) -> None:
-    missing = str(tmp_path / "nope")
+def test_a_missing_path_is_a_usage_error_for_every_reading_command(
+    cli: Cli, tmp_path: Path
+) -> None:
+    missing = tmp_path / "nope"
     for args in (["load"], ["validate"], ["map"], ["discover"], ["export", "--format", "json"]):
-        result = CliRunner().invoke(main, [*args, missing])
+        result = cli(*args, missing)
         assert result.exit_code == 2, (args, result.output)
         assert "does not exist" in result.output

@@ -11,7 +11,7 @@ import pytest
 import carenos
 from carenos.errors import ContentError, DuplicateError, ParseError, ReadError
 
-from .conftest import ROOT
+from .support.paths import ROOT
 
 
 def _write_standards(directory: Path, base: dict[str, Any], codes: list[str]) -> None:

@@ -28,10 +28,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 from ruamel.yaml import YAML
 
-from carenos.cli import main
+from .support.cli import Cli
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -125,21 +124,21 @@ def _expected(lines: list[str]) -> re.Pattern[str]:
     return re.compile("".join(parts))
 
 
-def _run(args: list[str], cwd: Path) -> tuple[str, int]:
+def _run(cli: Cli, args: list[str], cwd: Path) -> tuple[str, int]:
     expanded: list[str] = []
     for arg in args:
         matches = sorted(glob.glob(arg, root_dir=cwd)) if "*" in arg else []
         expanded.extend(matches or [arg])
-    result = CliRunner().invoke(
-        main, expanded, prog_name="carenos", terminal_width=80, catch_exceptions=True
-    )
+    result = cli(*expanded, prog_name="carenos", terminal_width=80, catch_exceptions=True)
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception
     return result.output, result.exit_code
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_console_samples_run(page: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_console_samples_run(
+    cli: Cli, page: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (tmp_path / "data").symlink_to(ROOT / "data", target_is_directory=True)
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("CARENOS_MAX_SIZE", raising=False)
@@ -168,7 +167,7 @@ def test_console_samples_run(page: str, tmp_path: Path, monkeypatch: pytest.Monk
                 assert not pending_exit, f"{block}: exit {last_exit} not shown with echo $?"
                 args = shlex.split(command)
                 assert args[0] == "carenos", f"{block}: only carenos commands run: {command}"
-                got, last_exit = _run(args[1:], tmp_path)
+                got, last_exit = _run(cli, args[1:], tmp_path)
                 pending_exit = last_exit != 0
             got = "\n".join(line.rstrip() for line in got.splitlines()) + ("\n" if got else "")
             pattern = _expected(expected)

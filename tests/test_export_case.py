@@ -15,8 +15,8 @@ import carenos
 from carenos.errors import ContentError, UsageError
 from carenos.export import CaseOptions, case_package, from_case, to_case
 
-from .export_support import case_errors, catalogue, fixture_standards, seed_standards
-from .strategies import standards
+from .property.strategies import standards
+from .support.export import case_errors, catalogue, fixture_standards, seed_standards
 
 # The documented namespace: uuid5(NAMESPACE_URL, "https://carenos.dev/case/").
 NAMESPACE = uuid.UUID("c28ec6ef-a65d-5ad8-b37f-cc07d3c0d257")

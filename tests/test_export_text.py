@@ -28,8 +28,8 @@ from carenos.export.csv import shared_ids
 from carenos.mapping import map_knowledge
 from carenos.schema import validator
 
-from .export_support import STANDARDS, catalogue, fixture_standards, seed_standards
-from .strategies import standards
+from .property.strategies import standards
+from .support.export import STANDARDS, catalogue, fixture_standards, seed_standards
 
 MINIMAL_JSONL = (
     '{"code":"SCDHSC9999","title":"Test standard","overview":"This standard is a fixture.",'

@@ -8,14 +8,14 @@ from typing import IO, get_args
 
 import click
 import pytest
-from click.testing import CliRunner
 
 from carenos.cli import main
 from carenos.export import ExportOptions
 from carenos.io import formats
 from carenos.model import Standard
 
-from .conftest import ROOT
+from .support.cli import Cli
+from .support.paths import ROOT
 
 TABLES = [
     (formats.WRITERS, formats.ExportFormat, "export"),
@@ -51,12 +51,12 @@ def test_input_formats_agree() -> None:
     assert formats.input_format("notes.txt") is None
 
 
-def test_docs_formats_md_is_generated_from_the_tables() -> None:
+def test_docs_formats_md_is_generated_from_the_tables(cli: Cli) -> None:
     committed = (ROOT / "docs" / "formats.md").read_text(encoding="utf-8")
     assert committed == formats.markdown(), (
         "regenerate: carenos formats --format markdown > docs/formats.md"
     )
-    result = CliRunner().invoke(main, ["formats", "--format", "markdown"])
+    result = cli("formats", "--format", "markdown")
     assert (result.exit_code, result.output) == (0, committed)
 
 
@@ -69,16 +69,16 @@ def write_codes(
 
 
 def test_a_throwaway_exporter_added_by_one_row_is_everywhere(
+    cli: Cli,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     row = formats.Output(f"{__name__}:write_codes", "one code a line")
     monkeypatch.setitem(formats.WRITERS, "codes", row)
-    runner = CliRunner()
-    result = runner.invoke(main, ["export", "--format", "codes", str(ROOT / "data" / "standards")])
+    result = cli("export", "--format", "codes", str(ROOT / "data" / "standards"))
     assert (result.exit_code, result.output) == (0, "SCDHSC0393\nSCDHSC0429\n")
-    assert "codes" in runner.invoke(main, ["export", "--help"]).output
+    assert "codes" in cli("export", "--help").output
     assert "| `codes` | one code a line |" in formats.markdown()
-    assert "export    codes     one code a line" in runner.invoke(main, ["formats"]).output
+    assert "export    codes     one code a line" in cli("formats").output
 
     from carenos.export import write
 
@@ -87,7 +87,7 @@ def test_a_throwaway_exporter_added_by_one_row_is_everywhere(
     assert out.getvalue() == ""
 
 
-def test_an_unknown_format_is_refused_by_the_command_line() -> None:
-    result = CliRunner().invoke(main, ["export", "--format", "codes", str(ROOT / "data")])
+def test_an_unknown_format_is_refused_by_the_command_line(cli: Cli) -> None:
+    result = cli("export", "--format", "codes", str(ROOT / "data"))
     assert result.exit_code == 2
     assert "'codes' is not one of" in result.output

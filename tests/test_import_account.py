@@ -10,7 +10,7 @@ import carenos
 from carenos.errors import ImportTextError
 from carenos.io.nos_text import UnaccountedLinesError, parse_nos_text
 
-from .importing import TITLES, norm, resolve, seed
+from .support.importing import TITLES, norm, resolve, seed
 
 
 @pytest.fixture(params=["SCDHSC0429", "SCDHSC0393"])
@@ -92,7 +92,7 @@ def test_text_without_an_overview_is_an_error() -> None:
 
 
 line_text = st.text(
-    st.characters(blacklist_categories=("Cs",), blacklist_characters="\n\r"), max_size=40
+    st.characters(blacklist_categories=["Cs"], blacklist_characters="\n\r"), max_size=40
 )
 interesting = st.sampled_from(
     [

@@ -14,7 +14,7 @@ from ruamel.yaml import YAML
 import carenos
 from carenos.io.nos_text import UnaccountedLinesError
 
-from .conftest import CASES
+from .support.paths import CASES
 
 CASE_DIR = CASES / "import"
 CASE_FILES = sorted(CASE_DIR.glob("*.txt"))

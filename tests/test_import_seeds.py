@@ -8,8 +8,8 @@ import carenos
 from carenos.io.nos_text import parse_nos_text
 from carenos.io.suite_index import read_index
 
-from .conftest import ROOT, SHARED
-from .importing import SOURCES, TITLES, norm, seed
+from .support.importing import SOURCES, TITLES, norm, seed
+from .support.paths import ROOT, SHARED
 
 RIGHTS = [
     "To be treated as an individual",

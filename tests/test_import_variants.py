@@ -11,7 +11,7 @@ import pytest
 
 import carenos
 
-from .importing import TITLES, seed, statements
+from .support.importing import TITLES, seed, statements
 
 Transform = Callable[[str, str], str]
 HEADINGS = {"Rights", "Your practice", "Theory", "Theory for practice", "Communication"}

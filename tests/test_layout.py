@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .support.paths import ROOT
 
 SRC = ROOT / "src" / "carenos"
 MODULES = sorted(SRC.rglob("*.py"))

@@ -10,7 +10,7 @@ import pytest
 import carenos
 from carenos import errors
 
-from .conftest import CASES
+from .support.paths import CASES
 
 LOAD_CASES = CASES / "load"
 EXPECTED: dict[str, dict[str, object] | None] = json.loads(

@@ -10,7 +10,7 @@ import pytest
 import carenos
 from carenos.mapping import KnowledgeMap, map_knowledge
 
-from .conftest import ROOT
+from .support.paths import ROOT
 
 
 def _ks(first: int, last: int) -> list[str]:

@@ -14,7 +14,7 @@ import pytest
 
 from carenos.schema import registry, schema, schema_names
 
-from .conftest import ROOT
+from .support.paths import ROOT
 
 
 def test_schema_is_found_by_id_in_the_registry() -> None:

@@ -10,7 +10,7 @@ import carenos
 from carenos.errors import UnsupportedYamlError
 from carenos.io.yaml import parse_yaml, parse_yaml_stream
 
-from .conftest import ROOT
+from .support.paths import ROOT
 
 SEED = (ROOT / "data" / "standards" / "SCDHSC0393.yaml").read_text(encoding="utf-8")
 

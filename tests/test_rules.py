@@ -7,13 +7,12 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from click.testing import CliRunner
 
 import carenos.errors
-from carenos.cli import main
 from carenos.rules import RULES, Hit, RuleContext, registered, render_markdown, rule
 
-from .conftest import ROOT
+from .support.cli import Cli
+from .support.paths import ROOT
 
 SPECIFIED = {
     "CN000": "error",
@@ -48,7 +47,9 @@ def test_every_rule_has_a_title_a_rationale_and_a_fix() -> None:
         assert entry.fix.strip(), entry.code
 
 
-def _subclasses(kind: type[carenos.errors.CarenosError]) -> Iterator[type[Exception]]:
+def _subclasses(
+    kind: type[carenos.errors.CarenosError],
+) -> Iterator[type[carenos.errors.CarenosError]]:
     for sub in kind.__subclasses__():
         yield sub
         yield from _subclasses(sub)
@@ -173,8 +174,8 @@ def test_registered_refuses_a_code_in_the_catalogue_and_keeps_it() -> None:
     assert RULES["CN201"].check is not None
 
 
-def test_rules_code_explains_one_rule() -> None:
-    result = CliRunner().invoke(main, ["rules", "CN201"])
+def test_rules_code_explains_one_rule(cli: Cli) -> None:
+    result = cli("rules", "CN201")
     assert result.exit_code == 0
     entry = RULES["CN201"]
     assert result.output.splitlines()[:2] == ["CN201 (error, standard stage)", entry.title]
@@ -182,14 +183,14 @@ def test_rules_code_explains_one_rule() -> None:
     assert f"Fix: {entry.fix}" in result.output
 
 
-def test_rules_of_an_unknown_code_is_a_usage_error() -> None:
-    result = CliRunner().invoke(main, ["rules", "CN999"])
+def test_rules_of_an_unknown_code_is_a_usage_error(cli: Cli) -> None:
+    result = cli("rules", "CN999")
     assert result.exit_code == 2
     assert "no rule CN999" in result.output
 
 
-def test_rules_json_lists_every_code_with_its_fix() -> None:
-    result = CliRunner().invoke(main, ["rules", "--format", "json"])
+def test_rules_json_lists_every_code_with_its_fix(cli: Cli) -> None:
+    result = cli("rules", "--format", "json")
     assert result.exit_code == 0
     listed = json.loads(result.output)
     assert [item["code"] for item in listed] == sorted(SPECIFIED)
@@ -197,7 +198,9 @@ def test_rules_json_lists_every_code_with_its_fix() -> None:
     assert all(item["fix"] for item in listed)
 
 
-def test_a_throwaway_rule_added_through_the_registry_is_everywhere(tmp_path: object) -> None:
+def test_a_throwaway_rule_added_through_the_registry_is_everywhere(
+    cli: Cli, tmp_path: object
+) -> None:
     """The registry alone adds a rule: validate runs it, `rules` and the docs list it."""
     import carenos
 
@@ -214,9 +217,9 @@ def test_a_throwaway_rule_added_through_the_registry_is_everywhere(tmp_path: obj
 
         report = carenos.validate(ROOT / "data" / "standards" / "SCDHSC0393.yaml")
         assert [(f.code, f.line) for f in report.findings] == [("CN399", 2)]
-        listed = CliRunner().invoke(main, ["rules"]).output
+        listed = cli("rules").output
         assert "CN399  warning  a throwaway rule" in listed
-        assert "Fix: ignore it" in CliRunner().invoke(main, ["rules", "CN399"]).output
+        assert "Fix: ignore it" in cli("rules", "CN399").output
         assert "## CN399" in render_markdown()
     assert "CN399" not in RULES
-    assert "CN399" not in CliRunner().invoke(main, ["rules"]).output
+    assert "CN399" not in cli("rules").output

@@ -7,7 +7,7 @@ import pytest
 from carenos.errors import ReadError
 from carenos.io.suite_index import parse_index, read_index
 
-from .conftest import SHARED
+from .support.paths import SHARED
 
 HEAD = "urn,title,developed_by,suite,relevant_occupations,validity,status,keywords,original_urn\n"
 

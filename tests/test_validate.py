@@ -13,7 +13,7 @@ from carenos.catalogue import Catalogue, SharedEntry
 from carenos.place import Place
 from carenos.schema import validator
 
-from .conftest import CASES
+from .support.paths import CASES
 
 VALID = CASES / "validate" / "valid-yaml" / "SCDHSC9999.yaml"
 

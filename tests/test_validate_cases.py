@@ -12,7 +12,7 @@ import pytest
 import carenos
 from carenos.catalogue import load_catalogue
 
-from .conftest import CASES, ROOT
+from .support.paths import CASES, ROOT
 
 CASE_DIRS = sorted(p for p in (CASES / "validate").iterdir() if p.is_dir())
 STANDARDS = sorted((ROOT / "data" / "standards").glob("*.yaml"))

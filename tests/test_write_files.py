@@ -10,35 +10,31 @@ from pathlib import Path
 
 import attrs
 import pytest
-from click.testing import CliRunner
 
 import carenos
-from carenos.cli import main
 from carenos.errors import DuplicateError, UsageError
 from carenos.export import write_yaml_files
 
-from .conftest import ROOT
-from .importing import SOURCES, TITLES
+from .support.cli import Cli
+from .support.importing import SOURCES, TITLES
+from .support.paths import ROOT
 
 STANDARDS = ROOT / "data" / "standards"
 
 
-def test_import_refuses_a_code_that_is_no_file_name(tmp_path: Path) -> None:
+def test_import_refuses_a_code_that_is_no_file_name(cli: Cli, tmp_path: Path) -> None:
     """`carenos import --code sub/X` once wrote out/sub/X.yaml when out/sub existed."""
     out = tmp_path / "out"
     (out / "sub").mkdir(parents=True)
-    result = CliRunner().invoke(
-        main,
-        [
-            "import",
-            str(SOURCES / "SCDHSC0393.txt"),
-            "--out",
-            str(out),
-            "--code",
-            "sub/SCDHSC0393",
-            "--title",
-            TITLES["SCDHSC0393"],
-        ],
+    result = cli(
+        "import",
+        str(SOURCES / "SCDHSC0393.txt"),
+        "--out",
+        str(out),
+        "--code",
+        "sub/SCDHSC0393",
+        "--title",
+        TITLES["SCDHSC0393"],
     )
     assert result.exit_code == 2, result.output
     assert "cannot name a file after the standard code 'sub/SCDHSC0393'" in result.output
@@ -92,25 +88,19 @@ def test_a_failing_write_leaves_no_file(tmp_path: Path, monkeypatch: pytest.Monk
     assert list(tmp_path.iterdir()) == []
 
 
-def test_export_yaml_to_a_directory_writes_one_file_a_standard(tmp_path: Path) -> None:
+def test_export_yaml_to_a_directory_writes_one_file_a_standard(cli: Cli, tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
-    result = CliRunner().invoke(
-        main, ["export", "--format", "yaml", "--out", str(out), str(STANDARDS)]
-    )
+    result = cli("export", "--format", "yaml", "--out", str(out), str(STANDARDS))
     assert result.exit_code == 0, result.output
     for path in sorted(STANDARDS.glob("*.yaml")):
         assert (out / path.name).read_bytes() == path.read_bytes()
-    again = CliRunner().invoke(
-        main, ["export", "--format", "yaml", "--out", str(out), str(STANDARDS)]
-    )
+    again = cli("export", "--format", "yaml", "--out", str(out), str(STANDARDS))
     assert again.exit_code == 2
     assert "the file exists" in again.output
 
 
-def test_export_of_another_format_to_a_directory_is_a_usage_error(tmp_path: Path) -> None:
-    result = CliRunner().invoke(
-        main, ["export", "--format", "json", "--out", str(tmp_path), str(STANDARDS)]
-    )
+def test_export_of_another_format_to_a_directory_is_a_usage_error(cli: Cli, tmp_path: Path) -> None:
+    result = cli("export", "--format", "json", "--out", str(tmp_path), str(STANDARDS))
     assert result.exit_code == 2
     assert "--format json writes one file" in result.output

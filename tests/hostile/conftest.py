@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 import pytest
 
-TRIED: defaultdict[str, set[str]] = defaultdict(set)
-"""The interfaces each case was run through (filled in by the tests as they run)."""
+from ..support.hostile import TRIED
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

@@ -22,8 +22,7 @@ import pytest
 import carenos
 from carenos.importer import import_file
 
-from .cases import CASES, MARKER, Case, huge_item, snapshot
-from .conftest import TRIED
+from ..support.hostile import CASES, MARKER, TRIED, Case, huge_item, snapshot
 
 SECONDS = 2.0
 MEGABYTES = 200

@@ -13,13 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 
 import carenos
-from carenos.cli import main
-from carenos.io import files
 
-from .cases import CODE, standard_yaml
+from ..support.cli import Cli
+from ..support.hostile import CODE, standard_yaml
 
 OLD = "the old file, which must survive\n"
 
@@ -53,7 +51,7 @@ def disk_full(monkeypatch: pytest.MonkeyPatch) -> None:
         handle = real(fd, mode, *args, **kwargs)
         return _HalfFull(handle) if "w" in mode else handle
 
-    monkeypatch.setattr(files.os, "fdopen", fdopen)
+    monkeypatch.setattr(os, "fdopen", fdopen)  # carenos.io.files writes through it
 
 
 def _intact(path: Path) -> None:
@@ -70,14 +68,13 @@ def test_dump_that_fails_half_way(tmp_path: Path, disk_full: None) -> None:
     _intact(target)
 
 
-def test_import_force_that_fails_half_way(tmp_path: Path, disk_full: None) -> None:
+def test_import_force_that_fails_half_way(cli: Cli, tmp_path: Path, disk_full: None) -> None:
     source = Path(__file__).parents[2] / "data" / "sources" / "SCDHSC0393.txt"
     out = tmp_path / "out"
     out.mkdir()
     target = out / "SCDHSC0393.yaml"
     target.write_text(OLD, encoding="utf-8")
-    args = ["import", str(source), "--out", str(out), "--force", "--title", "T"]
-    result = CliRunner().invoke(main, args)
+    result = cli("import", source, "--out", out, "--force", "--title", "T")
     assert result.exit_code == 2, result.output
     assert "cannot write: No space left on device" in result.output
     assert "Traceback" not in result.output
@@ -85,15 +82,16 @@ def test_import_force_that_fails_half_way(tmp_path: Path, disk_full: None) -> No
 
 
 @pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "case", "yaml"])
-def test_export_out_that_fails_half_way(tmp_path: Path, disk_full: None, fmt: str) -> None:
+def test_export_out_that_fails_half_way(
+    cli: Cli, tmp_path: Path, disk_full: None, fmt: str
+) -> None:
     source = tmp_path / "in" / f"{CODE}.yaml"
     source.parent.mkdir()
     source.write_text(standard_yaml(), encoding="utf-8")
     target = tmp_path / "out" / "export.txt"
     target.parent.mkdir()
     target.write_text(OLD, encoding="utf-8")
-    args = ["export", str(source), "--format", fmt, "--out", str(target), "--force"]
-    result = CliRunner().invoke(main, args)
+    result = cli("export", source, "--format", fmt, "--out", target, "--force")
     assert result.exit_code == 2, result.output
     assert f"{target}: error: cannot write" in result.output
     _intact(target)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import random
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,9 @@ TEXT = ("api-import", "cli-import")
 
 MARKER = "MARKER"
 """A file that a tag would create if carenos ever constructed an object from it."""
+
+TRIED: defaultdict[str, set[str]] = defaultdict(set)
+"""The interfaces each case was run through (filled in by the tests as they run)."""
 
 
 def standard_yaml(knowledge_text: str = "know one thing", *, k_id: str = "K1") -> str:

@@ -7,7 +7,7 @@ from typing import Any
 
 from carenos import Standard
 
-from .conftest import ROOT
+from .paths import ROOT
 
 SOURCES = ROOT / "data" / "sources"
 TITLES = {

@@ -20,7 +20,7 @@ from carenos import (
 
 # Any Unicode a document may hold, except surrogates (not encodable) and NUL.
 texts = st.text(
-    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+    st.characters(blacklist_categories=["Cs"], blacklist_characters="\x00"),
     min_size=1,
     max_size=60,
 )

@@ -21,8 +21,8 @@ from carenos.io.nos_lines import split_lines
 from carenos.io.nos_text import UnaccountedLinesError, parse_nos_text
 from carenos.io.yaml import parse_yaml
 
-from ..importing import TITLES, seed
-from .cases import standard_dict, standard_yaml
+from ..support.hostile import standard_dict, standard_yaml
+from ..support.importing import TITLES, seed
 
 FRAGMENTS = [
     "!!python/object/apply:os.system ['true']",

@@ -13,7 +13,7 @@ from jsonschema import Draft201909Validator
 import carenos
 from carenos.catalogue import Catalogue, load_catalogue
 
-from .conftest import CASES, ROOT, SHARED
+from .paths import CASES, ROOT, SHARED
 
 EXPORT = CASES / "export"
 STANDARDS = EXPORT / "standards"

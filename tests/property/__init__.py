@@ -1,0 +1,1 @@
+"""Hypothesis property tests, and the strategies they (and a few other tests) draw from."""

@@ -1,0 +1,1 @@
+"""Helpers shared by the tests: data, paths, builders. Nothing here is collected as a test."""
