@@ -27,7 +27,7 @@ def _no_position(_pointer: str, _at_key: bool = False, /) -> tuple[int | None, i
 class RuleContext:
     """What a check may look at.
 
-    Args:
+    Attributes:
         standard: the standard checked.
         source: where it came from, as findings name it.
         file: the file it was read from (``None`` for texts, dicts and models).

@@ -42,7 +42,7 @@ Check = Callable[[RuleContext], Iterable[Hit]]
 class Rule:
     """One entry of the catalogue.
 
-    Args:
+    Attributes:
         code: the stable code, ``CN`` and three digits.
         severity: ``error`` or ``warning``.
         title: what a finding of this code is, in a line.
