@@ -50,7 +50,7 @@ def test_jsonl_from_a_jsonl_corpus(cli: Cli, export: Export, tmp_path: Path) -> 
 def test_csv_bytes_are_utf8_with_crlf(export: Export) -> None:
     code, out, _ = export("--format", "csv", "--catalogue", CATALOGUE_FILE)
     assert code == 0
-    assert out.startswith(b"code,title,kind,id,ref,group,text,shared_id\r\n")
+    assert out.startswith(b"code,title,kind,id,ref,group,text,shared_id,language,sub_items\r\n")
     assert out.count(b"\r\n") == 10
     assert "individuals\u2019 rights".encode() in out
     rows = list(csv.DictReader(io.StringIO(out.decode("utf-8"), newline="")))
@@ -81,7 +81,7 @@ def test_out_is_written_and_not_replaced_without_force(export: Export, tmp_path:
     code, out, _ = export("--format", "csv", "--out", target)
     assert (code, out) == (0, b"")
     written = target.read_bytes()
-    assert written.startswith(b"code,title,kind,id,ref,group,text,shared_id\r\n")
+    assert written.startswith(b"code,title,kind,id,ref,group,text,shared_id,language,sub_items\r\n")
     code, _, err = export("--format", "jsonl", "--out", target)
     assert code == 2
     assert "the file exists; replace it with --force" in err

@@ -39,10 +39,10 @@ MINIMAL_JSONL = (
 )
 
 MINIMAL_CSV = (
-    "code,title,kind,id,ref,group,text,shared_id\r\n"
+    "code,title,kind,id,ref,group,text,shared_id,language,sub_items\r\n"
     "SCDHSC9999,Test standard,performance_criterion,P1,SCDHSC9999/P1,First element,"
-    "do one thing,\r\n"
-    "SCDHSC9999,Test standard,knowledge,K1,SCDHSC9999/K1,Rights,know one thing,\r\n"
+    "do one thing,,en,\r\n"
+    "SCDHSC9999,Test standard,knowledge,K1,SCDHSC9999/K1,Rights,know one thing,,en,\r\n"
 )
 
 
@@ -78,12 +78,12 @@ def test_csv_quotes_as_rfc_4180_and_names_shared_entries() -> None:
     assert rows[3] == (
         "SCDHSC9001,Promote participation in agreed therapeutic group activities,"
         "performance_criterion,P3,SCDHSC9001/P3,Support individuals during therapeutic group "
-        'activities,"provide ""appropriate"" support, to enable individuals to participate",'
+        'activities,"provide ""appropriate"" support, to enable individuals to participate",,en,'
     )
     assert rows[9] == (
         "SCDHSC9002,Manage host relationships with individuals,knowledge,K2,SCDHSC9002/K2,"
         'Your practice,"how to work in partnership with individuals, key persons and others",'
-        "practice.partnership"
+        "practice.partnership,en,"
     )
 
 
@@ -117,7 +117,18 @@ def test_shared_ids_per_standard_are_those_of_the_whole_set() -> None:
 def test_csv_reads_back_for_generated_standards(generated: list[carenos.Standard]) -> None:
     rows = _rows(to_csv(generated))
     expected = [
-        (standard.code, standard.title, kind, s.id, s.ref, group, s.text, "")
+        (
+            standard.code,
+            standard.title,
+            kind,
+            s.id,
+            s.ref,
+            group or "",
+            s.text,
+            "",
+            standard.language,
+            "\n".join(s.sub_items),
+        )
         for standard in generated
         for kind, groups in (
             (

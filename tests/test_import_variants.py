@@ -203,7 +203,7 @@ def test_all_quirks_combined(code: str) -> None:
     assert (standard.code, standard.title) == (code, TITLES[code])
     assert statements(standard) == statements(baseline(code))
     assert standard.metadata is not None
-    assert standard.metadata.version == "1"
+    assert standard.metadata.version == 1
 
 
 def test_header_gives_code_and_title(code: str) -> None:
@@ -222,9 +222,9 @@ def test_metadata_table_fills_the_metadata() -> None:
     standard = carenos.import_text(metadata_table(seed("SCDHSC0429"), ""), "SCDHSC0429", "T")
     assert standard.metadata == carenos.Metadata(
         developed_by="Skills for Care & Development",
-        version="1",
-        date_approved="June 2014",
-        indicative_review_date="June 2019",
+        version=1,
+        date_approved="2014-06",
+        indicative_review_date="2019-06",
         validity="Current",
         status="Original",
         originating_organisation="Skills for Care and Development",
@@ -233,6 +233,17 @@ def test_metadata_table_fills_the_metadata() -> None:
         suites=("Health and Social Care",),
         keywords=("groups", "growth", "development"),
     )
+
+
+def test_a_published_date_that_is_no_date_is_an_error_at_its_line() -> None:
+    text = metadata_table(seed("SCDHSC0429"), "").replace("June 2014", "Summer 2014")
+    with pytest.raises(
+        carenos.CarenosError, match="'Summer 2014' is not an ISO 8601 date"
+    ) as caught:
+        carenos.import_text(text, "SCDHSC0429", "T")
+    line = caught.value.line
+    assert line is not None
+    assert text.splitlines()[line - 1] == "Date approved\tSummer 2014"
 
 
 def test_heading_spellings_are_kept_as_written(code: str) -> None:

@@ -20,7 +20,7 @@ from .support.paths import ROOT
 def test_schema_is_found_by_id_in_the_registry() -> None:
     assert "standard.schema.json" in schema_names()
     contents = schema("standard")
-    assert contents["$id"].endswith("/standard.schema.json")
+    assert contents["$id"].endswith("/standard-2.schema.json")
     resolved = registry().resolver().lookup(contents["$id"])
     assert resolved.contents == contents
 
@@ -78,4 +78,4 @@ def test_installed_wheel_finds_its_schema_outside_the_repository(
     assert result.returncode == 0, result.stderr
     module_file, schema_id = result.stdout.split()
     assert Path(module_file).is_relative_to(unpacked)
-    assert schema_id == "https://carenos.dev/schemas/standard.schema.json"
+    assert schema_id == "https://carenos.dev/schemas/standard-2.schema.json"

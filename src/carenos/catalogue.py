@@ -64,12 +64,12 @@ _HEADINGS = {
 }
 
 
-def category_of_heading(heading: str) -> str:
+def category_of_heading(heading: str | None) -> str:
     """The category a knowledge heading stands for ("Safe-guarding" -> ``safeguarding``).
 
-    Headings that name no known category are ``specific``.
+    Headings that name no known category, and knowledge under no heading, are ``specific``.
     """
-    return _HEADINGS.get(normal_form(heading), "specific")
+    return "specific" if heading is None else _HEADINGS.get(normal_form(heading), "specific")
 
 
 @frozen

@@ -10,10 +10,11 @@ of bulk loading.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from types import UnionType
-from typing import Any, TypeVar, Union, get_args, get_origin
+from typing import Any, Literal, TypeVar, Union, get_args, get_origin
 
 import attrs
 from cattrs import Converter
@@ -28,7 +29,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from .errors import ContentError
 from .io.json import json_kind
 from .io.positions import pointer_join
-from .model import FieldValueError, KnowledgeItem, PerformanceCriterion, Standard
+from .model import FieldValueError, KnowledgeItem, Metadata, PerformanceCriterion, Standard, Values
 from .place import Hit
 
 __all__ = ["converter", "from_dict", "problems", "to_dict"]
@@ -48,6 +49,63 @@ def _structure_str(value: object, _: type) -> str:
     if type(value) is str:
         return value
     raise ShapeError("string", value)
+
+
+class ChoiceError(ValueError):
+    """A text that is not one of the field's fixed choices."""
+
+
+def _is_literal(tp: Any) -> bool:
+    return get_origin(tp) is Literal
+
+
+def _literal_hook_factory(tp: Any, _conv: Converter) -> Callable[[Any, Any], Any]:
+    choices = get_args(tp)
+
+    def structure_choice(value: Any, _: Any) -> Any:
+        if type(value) is not str:
+            raise ShapeError("string", value)
+        if value not in choices:
+            raise ChoiceError(f"{value!r} is not one of {', '.join(choices)}")
+        return value
+
+    return structure_choice
+
+
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def _structure_version(value: Any, _: Any) -> Any:
+    """A version number; older files wrote it as text (``"2"``), read as the number."""
+    if type(value) is int:
+        return value
+    if type(value) is float and value.is_integer():
+        return int(value)
+    if type(value) is str and _DIGITS.fullmatch(value):
+        return int(value)
+    raise ShapeError("integer", value)
+
+
+def _structure_date(value: Any, _: Any) -> Any:
+    """A date as text; a bare year is a number in YAML (``date_approved: 2026``)."""
+    if type(value) is str:
+        return value
+    if type(value) is int and 1000 <= value <= 9999:
+        return str(value)
+    raise ShapeError("string", value)
+
+
+def _structure_values(generated: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+    """Values as an object (text and rights), or as a plain list of statements."""
+
+    def structure(value: Any, tp: Any) -> Any:
+        if type(value) is list:
+            return Values(statements=_texts_hook(value, tuple[str, ...]))
+        if type(value) is dict and "text" not in value:
+            raise FieldValueError("text", "required key 'text' is missing (or give a list)")
+        return generated(value, tp)
+
+    return structure
 
 
 def _is_optional(tp: Any) -> bool:
@@ -164,13 +222,22 @@ def _standard_hook(generated: Callable[[Any, Any], Any]) -> Callable[[Any, Any],
     return structure_standard
 
 
+_OVERRIDES: dict[type[Any], dict[str, Any]] = {
+    PerformanceCriterion: {"standard_code": override(omit=True)},
+    KnowledgeItem: {"standard_code": override(omit=True)},
+    Values: {"statements": override(omit=True)},  # the list form holds them
+    Metadata: {
+        "version": override(struct_hook=_structure_version),
+        "date_approved": override(struct_hook=_structure_date),
+        "indicative_review_date": override(struct_hook=_structure_date),
+    },
+}
+"""Per-class field overrides: fields the dict shape does not hold, and lenient readings."""
+
+
 def _class_hook_factory(cls: type[Any], conv: Converter) -> Callable[[Any, Any], Any]:
-    omit = (
-        {"standard_code": override(omit=True)}
-        if cls in (PerformanceCriterion, KnowledgeItem)
-        else {}
-    )
-    generated = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True, **omit)  # type: ignore[arg-type]
+    omit = _OVERRIDES.get(cls, {})
+    generated = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True, **omit)
 
     def structure_class(value: Any, tp: Any) -> Any:
         if type(value) is not dict:
@@ -181,21 +248,27 @@ def _class_hook_factory(cls: type[Any], conv: Converter) -> Callable[[Any, Any],
         return _statement_hook(cls, structure_class)
     if cls is Standard:
         return _standard_hook(structure_class)
+    if cls is Values:
+        return _structure_values(structure_class)
     return structure_class
 
 
 def _unstructure_hook_factory(cls: type[Any], conv: Converter) -> Callable[[Any], Any]:
-    omit = (
-        {"standard_code": override(omit=True)}
-        if cls in (PerformanceCriterion, KnowledgeItem)
-        else {}
-    )
-    return make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True, **omit)  # type: ignore[arg-type]
+    omit = {name: given for name, given in _OVERRIDES.get(cls, {}).items() if given.omit}
+    generated = make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True, **omit)
+    if cls is not Values:
+        return generated
+
+    def unstructure_values(values: Values) -> Any:
+        return list(values.statements) if values.text is None else generated(values)
+
+    return unstructure_values
 
 
 def _make_converter() -> Converter:
     conv = Converter(forbid_extra_keys=True, unstruct_collection_overrides={tuple: list})
     conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook_factory(_is_literal, _literal_hook_factory)
     conv.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook_factory)
     conv.register_structure_hook_factory(_is_optional, _optional_hook_factory)
     conv.register_structure_hook_factory(attrs.has, _class_hook_factory)
@@ -205,6 +278,8 @@ def _make_converter() -> Converter:
 
 converter = _make_converter()
 """The converter; use :func:`to_dict` and :func:`from_dict` rather than this directly."""
+
+_texts_hook = converter.get_structure_hook(tuple[str, ...])
 
 _standard_from = converter.get_structure_hook(Standard)
 _standard_to = converter.get_unstructure_hook(Standard)
@@ -259,7 +334,7 @@ def problems(exc: BaseException, pointer: str = "") -> Iterator[Hit]:
         for sub in without_notes:
             yield from problems(sub, pointer)
         return
-    if isinstance(exc, ShapeError):
+    if isinstance(exc, ShapeError | ChoiceError):
         yield Hit(str(exc), pointer)
         return
     if isinstance(exc, FieldValueError):

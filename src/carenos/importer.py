@@ -17,6 +17,7 @@ from .errors import ContentError, ImportTextError, UsageError
 from .io.files import read_text
 from .io.nos_text import parse_nos_text
 from .io.suite_index import SuiteIndex
+from .metadata import iso_date
 from .model import Standard
 
 __all__ = ["code_from_filename", "import_file", "import_text"]
@@ -86,12 +87,33 @@ def import_text(
                 "or an index (--index) that lists it",
                 source=source,
             )
+    if "metadata" in data:
+        data["metadata"] = _typed(data["metadata"])
     try:
         return from_dict(data, source=source)
     except ContentError as error:
+        lines = [n for n, where in parsed.account.items() if where == error.pointer]
         raise ImportTextError(
-            f"the text does not make a standard: {error.message}", source=source
+            f"the text does not make a standard: {error.message}",
+            source=source,
+            line=lines[0] if lines else None,
         ) from None
+
+
+def _typed(metadata: dict[str, Any]) -> dict[str, Any]:
+    """Metadata as published (texts) in the model's types: a version number, ISO dates.
+
+    A value that cannot be read so is kept as it is, for the converter to refuse by name.
+    """
+    typed = dict(metadata)
+    version = typed.get("version")
+    if isinstance(version, str) and version.strip().isdigit():
+        typed["version"] = int(version)
+    for name in ("date_approved", "indicative_review_date"):
+        value = typed.get(name)
+        if isinstance(value, str):
+            typed[name] = iso_date(value) or value
+    return typed
 
 
 def import_file(

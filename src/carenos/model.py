@@ -9,14 +9,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, ClassVar, Self, overload
 
-from attrs import Attribute, field, frozen
+from attrs import Attribute, evolve, field, frozen
 
-from .codes import is_id
+from ._fields import MAX_TEXT_LENGTH, FieldValueError, is_text, matching, valid_text, valid_texts
+from .codes import LANGUAGE, URN_IN_TEXT, is_id
+from .metadata import Metadata
 
 __all__ = [
     "MAX_TEXT_LENGTH",
     "Element",
+    "ExternalLink",
     "FieldValueError",
+    "GlossaryEntry",
+    "InformationSection",
     "KnowledgeItem",
     "KnowledgeSection",
     "Metadata",
@@ -26,48 +31,8 @@ __all__ = [
     "Standard",
     "Statement",
     "Values",
+    "is_text",
 ]
-
-
-class FieldValueError(ValueError):
-    """A field of a model class was given a value it cannot hold."""
-
-    def __init__(self, name: str, problem: str) -> None:
-        super().__init__(f"{name}: {problem}")
-        self.name = name
-        self.problem = problem
-
-
-MAX_TEXT_LENGTH = 10_000
-"""Longest text a field may hold, in characters (the schema's ``maxLength``).
-
-NOS statements are a sentence or two; the longest seed text (a scope statement) is
-under 600 characters. The limit keeps runaway or hostile texts out of every stage.
-"""
-
-
-def _text_problem(value: str) -> str | None:
-    if not value:
-        return "must not be empty"
-    if len(value) > MAX_TEXT_LENGTH:
-        return f"is {len(value):,} characters long, over the limit of {MAX_TEXT_LENGTH:,}"
-    return None
-
-
-def _valid_text(_instance: Any, attribute: Attribute[Any], value: str | None) -> None:
-    if value is not None and not is_text(value):
-        raise FieldValueError(attribute.name, str(_text_problem(value)))
-
-
-def _valid_texts(_instance: Any, attribute: Attribute[Any], values: tuple[str, ...]) -> None:
-    for index, value in enumerate(values):
-        if problem := _text_problem(value):
-            raise FieldValueError(f"{attribute.name}/{index}", problem)
-
-
-def is_text(value: str) -> bool:
-    """True if ``value`` is a text a field may hold: not empty, within the length limit."""
-    return 0 < len(value) <= MAX_TEXT_LENGTH
 
 
 def _valid_id(instance: _Statement, attribute: Attribute[Any], value: str) -> None:
@@ -88,9 +53,11 @@ class _Statement:
 
     PREFIX: ClassVar[str] = ""
     id: str = field(validator=_valid_id)
-    text: str = field(validator=_valid_text)
+    text: str = field(validator=valid_text)
     standard_code: str = field(default="", kw_only=True)
     """Code of the standard this statement belongs to; set by :class:`Standard`."""
+    sub_items: tuple[str, ...] = field(default=(), kw_only=True, validator=valid_texts)
+    """A list nested under the statement ("... including: • ... • ..."), as published."""
 
     @property
     def ref(self) -> str:
@@ -112,6 +79,7 @@ class _Statement:
         _set(statement, "id", ident)
         _set(statement, "text", text)
         _set(statement, "standard_code", code)
+        _set(statement, "sub_items", ())
         return statement
 
 
@@ -135,59 +103,80 @@ Statement = PerformanceCriterion | KnowledgeItem
 
 @frozen
 class Element:
-    """An element of a standard: a titled group of performance criteria."""
+    """An element of a standard: a group of performance criteria, titled where published so.
 
-    title: str = field(validator=_valid_text)
-    performance_criteria: tuple[PerformanceCriterion, ...]
+    The newest standards list their criteria in one plain list: one untitled element.
+    """
+
+    title: str | None = field(default=None, validator=valid_text)
+    performance_criteria: tuple[PerformanceCriterion, ...] = ()
 
 
 @frozen
 class KnowledgeSection:
-    """Knowledge items under one heading ("Rights", "Your practice" ...)."""
+    """Knowledge items under one heading ("Rights", "Your practice" ...), or under none."""
 
-    heading: str = field(validator=_valid_text)
-    items: tuple[KnowledgeItem, ...]
+    heading: str | None = field(default=None, validator=valid_text)
+    items: tuple[KnowledgeItem, ...] = ()
 
 
 @frozen
 class ScopeStatement:
     """One scope/range statement; ``term`` is the term it defines, where it defines one."""
 
-    text: str = field(validator=_valid_text)
-    term: str | None = field(default=None, validator=_valid_text)
+    text: str = field(validator=valid_text)
+    term: str | None = field(default=None, validator=valid_text)
 
 
 @frozen
 class Scope:
-    """Scope/range statements related to the performance criteria and to the knowledge."""
+    """Scope/range statements: related to the performance criteria, to the knowledge, general."""
 
     performance_criteria: tuple[ScopeStatement, ...] = ()
     knowledge: tuple[ScopeStatement, ...] = ()
+    general: tuple[ScopeStatement, ...] = ()
 
 
 @frozen
 class Values:
-    """The values section: its text and the rights it lists."""
+    """The values section: a text and the rights it lists, or a plain list of statements.
 
-    text: str = field(validator=_valid_text)
-    rights: tuple[str, ...] = field(default=(), validator=_valid_texts)
+    The dict shape of the second form is the list itself.
+    """
+
+    text: str | None = field(default=None, validator=valid_text)
+    rights: tuple[str, ...] = field(default=(), validator=valid_texts)
+    statements: tuple[str, ...] = field(default=(), validator=valid_texts)
+
+    def __attrs_post_init__(self) -> None:
+        if self.text is None and self.rights:
+            raise FieldValueError("rights", "rights come after the values' text: give a text")
+        if self.text is not None and self.statements:
+            raise FieldValueError("statements", "a text or a list of statements, not both")
 
 
 @frozen
-class Metadata:
-    """The metadata table of a published standard; every field is optional."""
+class GlossaryEntry:
+    """A term the standard defines, and its definition."""
 
-    developed_by: str | None = field(default=None, validator=_valid_text)
-    version: str | None = field(default=None, validator=_valid_text)
-    date_approved: str | None = field(default=None, validator=_valid_text)
-    indicative_review_date: str | None = field(default=None, validator=_valid_text)
-    validity: str | None = field(default=None, validator=_valid_text)
-    status: str | None = field(default=None, validator=_valid_text)
-    originating_organisation: str | None = field(default=None, validator=_valid_text)
-    original_urn: str | None = field(default=None, validator=_valid_text)
-    relevant_occupations: tuple[str, ...] = field(default=(), validator=_valid_texts)
-    suites: tuple[str, ...] = field(default=(), validator=_valid_texts)
-    keywords: tuple[str, ...] = field(default=(), validator=_valid_texts)
+    term: str = field(validator=valid_text)
+    definition: str = field(validator=valid_text)
+
+
+@frozen
+class ExternalLink:
+    """A link to a document outside the NOS database: its text and, where given, its URL."""
+
+    text: str = field(validator=valid_text)
+    url: str | None = field(default=None, validator=valid_text)
+
+
+@frozen
+class InformationSection:
+    """A published section with no field of its own ("Evidence requirements" ...), kept whole."""
+
+    title: str = field(validator=valid_text)
+    paragraphs: tuple[str, ...] = field(default=(), validator=valid_texts)
 
 
 def _stamp_code(standard: Standard) -> None:
@@ -196,11 +185,10 @@ def _stamp_code(standard: Standard) -> None:
     elements = standard.elements
     if any(pc.standard_code != code for e in elements for pc in e.performance_criteria):
         elements = tuple(
-            Element(
-                e.title,
-                tuple(
-                    PerformanceCriterion(pc.id, pc.text, standard_code=code)
-                    for pc in e.performance_criteria
+            evolve(
+                e,
+                performance_criteria=tuple(
+                    evolve(pc, standard_code=code) for pc in e.performance_criteria
                 ),
             )
             for e in elements
@@ -209,11 +197,7 @@ def _stamp_code(standard: Standard) -> None:
     sections = standard.knowledge
     if any(k.standard_code != code for s in sections for k in s.items):
         sections = tuple(
-            KnowledgeSection(
-                s.heading,
-                tuple(KnowledgeItem(k.id, k.text, standard_code=code) for k in s.items),
-            )
-            for s in sections
+            evolve(s, items=tuple(evolve(k, standard_code=code) for k in s.items)) for s in sections
         )
         object.__setattr__(standard, "knowledge", sections)
 
@@ -226,17 +210,39 @@ class Standard:
     ``criteria`` and ``knowledge_items`` list all of them in document order.
     """
 
-    code: str = field(validator=_valid_text)
-    title: str = field(validator=_valid_text)
-    overview: str = field(validator=_valid_text)
+    code: str = field(validator=valid_text)
+    language: str = field(
+        default="en", kw_only=True, validator=matching(LANGUAGE, "an ISO 639-1 code (en, cy ...)")
+    )
+    """The language of the texts (ISO 639-1: ``en``, ``cy`` for Welsh)."""
+    title: str = field(validator=valid_text)
+    overview: str = field(validator=valid_text)
+    """The overview; paragraphs are separated by line breaks."""
     elements: tuple[Element, ...]
     knowledge: tuple[KnowledgeSection, ...]
     scope: Scope = Scope()
     values: Values | None = None
+    behaviours: tuple[str, ...] = field(default=(), kw_only=True, validator=valid_texts)
+    skills: tuple[str, ...] = field(default=(), kw_only=True, validator=valid_texts)
+    glossary: tuple[GlossaryEntry, ...] = field(default=(), kw_only=True)
+    links_to_other_nos: tuple[str, ...] = field(default=(), kw_only=True, validator=valid_texts)
+    """Links to other standards as published; :attr:`linked_codes` reads their URNs."""
+    external_links: tuple[ExternalLink, ...] = field(default=(), kw_only=True)
+    additional_information: tuple[InformationSection, ...] = field(default=(), kw_only=True)
     metadata: Metadata | None = None
+    replaces: str | None = field(default=None, kw_only=True, validator=valid_text)
+    """The URN of the standard this one replaces."""
+    replaced_by: str | None = field(default=None, kw_only=True, validator=valid_text)
+    """The URN of the standard that replaces this one (a Legacy standard's successor)."""
 
     def __attrs_post_init__(self) -> None:
         _stamp_code(self)
+
+    @property
+    def linked_codes(self) -> tuple[str, ...]:
+        """The URNs that :attr:`links_to_other_nos` name, each once, in order."""
+        found = (m.group(0) for link in self.links_to_other_nos for m in URN_IN_TEXT.finditer(link))
+        return tuple(dict.fromkeys(found))
 
     @property
     def criteria(self) -> tuple[PerformanceCriterion, ...]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, get_args
 
 from hypothesis import strategies as st
 
@@ -17,6 +17,8 @@ from carenos import (
     Standard,
     Values,
 )
+from carenos.metadata import Category, Status, Validity
+from carenos.model import ExternalLink, GlossaryEntry, InformationSection
 
 # Any Unicode a document may hold, except surrogates (not encodable) and NUL.
 texts = st.text(
@@ -24,53 +26,85 @@ texts = st.text(
     min_size=1,
     max_size=60,
 )
-codes = st.from_regex(r"[A-Z]{2,6}[0-9]{2,5}", fullmatch=True)
+codes = st.from_regex(r"[A-Z][A-Za-z]{1,5}[0-9]{2,5}L?", fullmatch=True)
+dates = st.from_regex(r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?", fullmatch=True)
 optional_texts = st.none() | texts
 text_tuples = st.lists(texts, max_size=3).map(tuple)
 
 
 @st.composite
 def standards(draw: st.DrawFn) -> Standard:
+    """Standards with every field of the model, each populated or absent."""
     counter = {"P": 0, "K": 0}
 
     def next_id(prefix: str) -> str:
         counter[prefix] += 1
         return f"{prefix}{counter[prefix]}"
 
+    def criterion() -> PerformanceCriterion:
+        return PerformanceCriterion(next_id("P"), draw(texts), sub_items=draw(text_tuples))
+
+    def item() -> KnowledgeItem:
+        return KnowledgeItem(next_id("K"), draw(texts), sub_items=draw(text_tuples))
+
     elements = tuple(
-        Element(
-            draw(texts),
-            tuple(
-                PerformanceCriterion(next_id("P"), draw(texts))
-                for _ in range(draw(st.integers(0, 3)))
-            ),
-        )
+        Element(draw(optional_texts), tuple(criterion() for _ in range(draw(st.integers(0, 3)))))
         for _ in range(draw(st.integers(0, 3)))
     )
     knowledge = tuple(
         KnowledgeSection(
-            draw(texts),
-            tuple(KnowledgeItem(next_id("K"), draw(texts)) for _ in range(draw(st.integers(0, 3)))),
+            draw(optional_texts), tuple(item() for _ in range(draw(st.integers(0, 3))))
         )
         for _ in range(draw(st.integers(0, 3)))
     )
     statements = st.lists(st.builds(ScopeStatement, texts, optional_texts), max_size=2).map(tuple)
-    scope = draw(st.builds(Scope, statements, statements))
-    values = draw(st.none() | st.builds(Values, texts, text_tuples))
+    scope = draw(st.builds(Scope, statements, statements, statements))
+    values = draw(
+        st.none()
+        | st.builds(Values, texts, text_tuples)
+        | st.builds(Values, statements=text_tuples)
+    )
     metadata = draw(
         st.none()
         | st.builds(
             Metadata,
             developed_by=optional_texts,
-            version=optional_texts,
-            date_approved=optional_texts | st.just("2016-03-31"),
-            status=optional_texts,
+            version=st.none() | st.integers(1, 10**6),
+            date_approved=st.none() | dates,
+            indicative_review_date=st.none() | dates,
+            validity=st.none() | st.sampled_from(get_args(Validity)),
+            status=st.none() | st.sampled_from(get_args(Status)),
+            category=st.none() | st.sampled_from(get_args(Category)),
+            originating_organisation=optional_texts,
+            original_urn=optional_texts,
+            relevant_occupations=text_tuples,
             keywords=text_tuples,
             suites=text_tuples,
+            soc_codes=st.lists(st.from_regex(r"[0-9]{4}", fullmatch=True), max_size=2).map(tuple),
         )
     )
     return Standard(
-        draw(codes), draw(texts), draw(texts), elements, knowledge, scope, values, metadata
+        draw(codes),
+        draw(texts),
+        draw(texts),
+        elements,
+        knowledge,
+        scope,
+        values,
+        metadata,
+        language=draw(st.sampled_from(["en", "cy", "gd"])),
+        behaviours=draw(text_tuples),
+        skills=draw(text_tuples),
+        glossary=draw(st.lists(st.builds(GlossaryEntry, texts, texts), max_size=2).map(tuple)),
+        links_to_other_nos=draw(text_tuples),
+        external_links=draw(
+            st.lists(st.builds(ExternalLink, texts, optional_texts), max_size=2).map(tuple)
+        ),
+        additional_information=draw(
+            st.lists(st.builds(InformationSection, texts, text_tuples), max_size=2).map(tuple)
+        ),
+        replaces=draw(st.none() | codes),
+        replaced_by=draw(st.none() | codes),
     )
 
 

@@ -32,7 +32,7 @@ from ..convert import to_dict
 from ..errors import UsageError
 from ..io.json import dump_json
 from ..mapping import map_knowledge
-from ..model import Standard
+from ..model import KnowledgeItem, PerformanceCriterion, Standard
 from ._output import ExportOptions
 
 __all__ = [
@@ -126,6 +126,23 @@ def last_change_of(standards: Iterable[Standard]) -> str:
     return rfc3339(max(dates).isoformat()) if dates else DEFAULT_LAST_CHANGE
 
 
+_IN_ITEMS = frozenset({"code", "title", "overview", "elements", "knowledge"})
+"""Keys of the dict shape that the CFItems hold; every other one goes into the extension."""
+
+
+def _titled(title: str | None, label: str) -> tuple[str, dict[str, Any]]:
+    """A group's ``fullStatement``: its title, or ``label`` marked untitled in the extension."""
+    if title is not None:
+        return title, {}
+    return label, {"extensions": {EXTENSION: {"untitled": True}}}
+
+
+def _sub_items(statement: PerformanceCriterion | KnowledgeItem) -> dict[str, Any]:
+    if not statement.sub_items:
+        return {}
+    return {"extensions": {EXTENSION: {"sub_items": list(statement.sub_items)}}}
+
+
 class _Package:
     """Builds the CFItems and CFAssociations of a package, in document order."""
 
@@ -197,7 +214,7 @@ class _Package:
     def standard(self, standard: Standard, sequence: int) -> None:
         code = standard.code
         data = to_dict(standard)
-        extra = {key: data[key] for key in ("scope", "values", "metadata") if key in data}
+        extra = {key: value for key, value in data.items() if key not in _IN_ITEMS}
         more: dict[str, Any] = {"notes": standard.overview}
         if standard.metadata is not None and standard.metadata.keywords:
             more["conceptKeywords"] = list(standard.metadata.keywords)
@@ -208,16 +225,22 @@ class _Package:
         for number, element in enumerate(standard.elements, start=1):
             position += 1
             key = f"{code}/E{number}"
-            node = self.item(key, "Element", f"{code}.E{number}", element.title, root, position)
+            title, untitled = _titled(element.title, "Performance criteria")
+            coding = f"{code}.E{number}"
+            node = self.item(key, "Element", coding, title, root, position, **untitled)
             for index, pc in enumerate(element.performance_criteria, start=1):
-                self.item(pc.ref, "PerformanceCriterion", f"{code}.{pc.id}", pc.text, node, index)
+                coding = f"{code}.{pc.id}"
+                subs = _sub_items(pc)
+                self.item(pc.ref, "PerformanceCriterion", coding, pc.text, node, index, **subs)
         for number, section in enumerate(standard.knowledge, start=1):
             position += 1
             key = f"{code}/KH{number}"
             coding = f"{code}.KH{number}"
-            node = self.item(key, "KnowledgeHeading", coding, section.heading, root, position)
+            heading, untitled = _titled(section.heading, "Knowledge and understanding")
+            node = self.item(key, "KnowledgeHeading", coding, heading, root, position, **untitled)
             for index, k in enumerate(section.items, start=1):
-                self.item(k.ref, "KnowledgeItem", f"{code}.{k.id}", k.text, node, index)
+                subs = _sub_items(k)
+                self.item(k.ref, "KnowledgeItem", f"{code}.{k.id}", k.text, node, index, **subs)
 
     def matches(self, standards: list[Standard], catalogue: Catalogue | None) -> None:
         kmap = map_knowledge(standards, catalogue)

@@ -93,23 +93,31 @@ class _Reader:
             "knowledge": [],
         }
         for child in self.children_of(item["identifier"], "Element", "KnowledgeHeading"):
-            statements = [
-                {"id": self.local_id(code, statement), "text": self.text(statement)}
-                for statement in self.children_of(
-                    child["identifier"], "PerformanceCriterion", "KnowledgeItem"
-                )
-            ]
+            statements = []
+            for statement in self.children_of(
+                child["identifier"], "PerformanceCriterion", "KnowledgeItem"
+            ):
+                found = {"id": self.local_id(code, statement), "text": self.text(statement)}
+                subs = self.ours(statement).get("sub_items")
+                statements.append({**found, "sub_items": subs} if subs is not None else found)
+            group: dict[str, Any] = {}
+            if not self.ours(child).get("untitled"):
+                group["title" if child["CFItemType"] == "Element" else "heading"] = self.text(child)
             if child["CFItemType"] == "Element":
-                data["elements"].append(
-                    {"title": self.text(child), "performance_criteria": statements}
-                )
+                data["elements"].append({**group, "performance_criteria": statements})
             else:
-                data["knowledge"].append({"heading": self.text(child), "items": statements})
+                data["knowledge"].append({**group, "items": statements})
+        data.update({k: v for k, v in self.ours(item).items() if k not in data})
+        return from_dict(data, source=f"{self.source} ({code})")
+
+    def ours(self, item: dict[str, Any]) -> dict[str, Any]:
+        """What carenos keeps in the item's ``extensions`` (empty if nothing)."""
         where = f"CFItem {item['identifier']}"
         extensions = self.field(item, "extensions", dict, where, {})
-        ours = self.field(extensions, EXTENSION, dict, f"extensions of {where}", {})
-        data.update({key: ours[key] for key in ("scope", "values", "metadata") if key in ours})
-        return from_dict(data, source=f"{self.source} ({code})")
+        found: dict[str, Any] = self.field(
+            extensions, EXTENSION, dict, f"extensions of {where}", {}
+        )
+        return found
 
 
 def from_case(package: dict[str, Any] | str, *, source: str = "<string>") -> list[Standard]:

@@ -1,5 +1,10 @@
 """CSV: one row per numbered statement (RFC 4180: CRLF line ends, minimal quoting, UTF-8).
 
+``group`` is the element title or knowledge heading (empty where a group has none);
+``sub_items`` are the statement's nested list, one a line within the cell. What is not a
+numbered statement (scope, values, glossary, metadata ...) has no row: JSON and JSON Lines
+hold it.
+
 ``shared_id`` is the id of the catalogue entry a knowledge item is linked to (exactly
 or near). Linking a statement to the catalogue depends on that statement and the
 catalogue only (proposed groups, which need the whole set, are left out), so each
@@ -20,7 +25,18 @@ from ._output import ExportOptions, text_of
 
 __all__ = ["HEADER", "csv_rows", "shared_ids", "to_csv", "write_csv"]
 
-HEADER = ("code", "title", "kind", "id", "ref", "group", "text", "shared_id")
+HEADER = (
+    "code",
+    "title",
+    "kind",
+    "id",
+    "ref",
+    "group",
+    "text",
+    "shared_id",
+    "language",
+    "sub_items",
+)
 """The columns of the CSV export."""
 
 
@@ -37,13 +53,38 @@ def shared_ids(kmap: KnowledgeMap) -> dict[str, str]:
 def csv_rows(standard: Standard, shared: dict[str, str]) -> Iterator[tuple[str, ...]]:
     """The rows of one standard: its criteria, then its knowledge items, in document order."""
     head = (standard.code, standard.title)
+    language = standard.language
     for element in standard.elements:
         for pc in element.performance_criteria:
-            yield (*head, "performance_criterion", pc.id, pc.ref, element.title, pc.text, "")
+            group = element.title or ""
+            subs = "\n".join(pc.sub_items)
+            yield (
+                *head,
+                "performance_criterion",
+                pc.id,
+                pc.ref,
+                group,
+                pc.text,
+                "",
+                language,
+                subs,
+            )
     for section in standard.knowledge:
         for item in section.items:
             shared_id = shared.get(item.ref, "")
-            yield (*head, "knowledge", item.id, item.ref, section.heading, item.text, shared_id)
+            heading = section.heading or ""
+            subs = "\n".join(item.sub_items)
+            yield (
+                *head,
+                "knowledge",
+                item.id,
+                item.ref,
+                heading,
+                item.text,
+                shared_id,
+                language,
+                subs,
+            )
 
 
 def write_csv(

@@ -68,10 +68,15 @@ METADATA_LABELS: dict[str, str] = {
     "suite": "suites",
     "suites": "suites",
     "keywords": "keywords",
+    "soc code": "soc_codes",
+    "soc codes": "soc_codes",
+    "nos category": "category",
+    "noscategory": "category",
+    "category": "category",
 }
 """Labels of the metadata table (lower case) -> :class:`~carenos.model.Metadata` field."""
 
-LIST_FIELDS = frozenset({"relevant_occupations", "suites", "keywords"})
+LIST_FIELDS = frozenset({"relevant_occupations", "suites", "keywords", "soc_codes"})
 """Metadata fields that hold lists."""
 
 

@@ -36,7 +36,7 @@ _LIST_FIELDS = {
     "relevant_occupations": "relevant_occupations",
     "keywords": "keywords",
 }
-_LETTERS_DIGITS = re.compile(r"([A-Z]+)([0-9]+)")
+_LETTERS_DIGITS = re.compile(r"([A-Za-z]+)([0-9]+)")
 _DIGITS = 4
 
 
@@ -97,7 +97,7 @@ def parse_index(text: str, *, source: str = "<string>") -> SuiteIndex:
             value = row.get(name)
             return squash_spaces(value) if isinstance(value, str) else ""
 
-        raw_code = cell("urn").upper()
+        raw_code = cell("urn")  # URNs keep their case (LANAgM17)
         if not raw_code:
             warnings.append(f"{source}:{line}: warning: row without a code skipped")
             continue

@@ -21,7 +21,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.composer import MaxDepthExceededError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
 from ..errors import CarenosError, DuplicateKeyError, ParseError, UnsupportedYamlError
 from .files import refuse_nul
@@ -343,7 +343,11 @@ _UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
 
 def _quote_unsafe(data: Any) -> Any:
     if isinstance(data, str):
-        return DoubleQuotedScalarString(data) if _needs_escapes(data) else data
+        if _needs_escapes(data):
+            return DoubleQuotedScalarString(data)
+        if "\n" in data.strip("\n") and "\n " not in data and " \n" not in data:
+            return LiteralScalarString(data)  # paragraphs, one a line, as an author writes them
+        return data
     if isinstance(data, dict):
         return {_quote_unsafe(key): _quote_unsafe(value) for key, value in data.items()}
     if isinstance(data, list):

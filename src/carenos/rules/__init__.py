@@ -11,9 +11,20 @@ classes (:mod:`.stages`). Every entry has its title, rationale and fix.
 from __future__ import annotations
 
 from ..place import Hit, Locate
-from . import cross_standard, stages, structure, text  # noqa: F401 - their registrations
+from . import cross_standard, fields, stages, structure, text  # noqa: F401 - registrations
 from .context import RuleContext
-from .registry import RULES, Check, Rule, Severity, declare_error, registered, rule, run_rules
+from .fields import field_rule
+from .registry import (
+    RULES,
+    Check,
+    Rule,
+    Severity,
+    declare,
+    declare_error,
+    registered,
+    rule,
+    run_rules,
+)
 from .render import explain, render_json, render_markdown, render_text
 
 __all__ = [
@@ -24,8 +35,10 @@ __all__ = [
     "Rule",
     "RuleContext",
     "Severity",
+    "declare",
     "declare_error",
     "explain",
+    "field_rule",
     "registered",
     "render_json",
     "render_markdown",

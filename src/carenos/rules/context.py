@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING
 import attrs
 from attrs import frozen
 
-from ..model import KnowledgeItem, Metadata, PerformanceCriterion, Standard
+from ..model import (
+    KnowledgeItem,
+    Metadata,
+    PerformanceCriterion,
+    ScopeStatement,
+    Standard,
+    Statement,
+)
 from ..place import Locate
 
 if TYPE_CHECKING:
@@ -80,35 +87,67 @@ class RuleContext:
         return iter(self._texts)
 
 
+def _each(pointer: str, texts: tuple[str, ...]) -> Iterator[tuple[str, str]]:
+    for i, text in enumerate(texts):
+        yield f"{pointer}/{i}", text
+
+
+def _scope(pointer: str, statements: tuple[ScopeStatement, ...]) -> Iterator[tuple[str, str]]:
+    for i, statement in enumerate(statements):
+        if statement.term is not None:
+            yield f"{pointer}/{i}/term", statement.term
+        yield f"{pointer}/{i}/text", statement.text
+
+
+def _statement(pointer: str, statement: Statement) -> Iterator[tuple[str, str]]:
+    yield f"{pointer}/text", statement.text
+    yield from _each(f"{pointer}/sub_items", statement.sub_items)
+
+
 def _all_texts(s: Standard) -> Iterator[tuple[str, str]]:
+    """Every text of the standard with the JSON pointer of its dict shape, in that order."""
     yield "/code", s.code
     yield "/title", s.title
     yield "/overview", s.overview
     for i, element in enumerate(s.elements):
-        yield f"/elements/{i}/title", element.title
+        if element.title is not None:
+            yield f"/elements/{i}/title", element.title
         for j, criterion in enumerate(element.performance_criteria):
-            yield f"/elements/{i}/performance_criteria/{j}/text", criterion.text
+            yield from _statement(f"/elements/{i}/performance_criteria/{j}", criterion)
     for i, section in enumerate(s.knowledge):
-        yield f"/knowledge/{i}/heading", section.heading
+        if section.heading is not None:
+            yield f"/knowledge/{i}/heading", section.heading
         for j, item in enumerate(section.items):
-            yield f"/knowledge/{i}/items/{j}/text", item.text
-    for part, statements in (
-        ("performance_criteria", s.scope.performance_criteria),
-        ("knowledge", s.scope.knowledge),
-    ):
-        for i, statement in enumerate(statements):
-            if statement.term is not None:
-                yield f"/scope/{part}/{i}/term", statement.term
-            yield f"/scope/{part}/{i}/text", statement.text
-    if s.values is not None:
+            yield from _statement(f"/knowledge/{i}/items/{j}", item)
+    yield from _scope("/scope/performance_criteria", s.scope.performance_criteria)
+    yield from _scope("/scope/knowledge", s.scope.knowledge)
+    yield from _scope("/scope/general", s.scope.general)
+    if s.values is not None and s.values.text is not None:
         yield "/values/text", s.values.text
-        for i, right in enumerate(s.values.rights):
-            yield f"/values/rights/{i}", right
+        yield from _each("/values/rights", s.values.rights)
+    elif s.values is not None:
+        yield from _each("/values", s.values.statements)
+    yield from _each("/behaviours", s.behaviours)
+    yield from _each("/skills", s.skills)
+    for i, entry in enumerate(s.glossary):
+        yield f"/glossary/{i}/term", entry.term
+        yield f"/glossary/{i}/definition", entry.definition
+    yield from _each("/links_to_other_nos", s.links_to_other_nos)
+    for i, link in enumerate(s.external_links):
+        yield f"/external_links/{i}/text", link.text
+        if link.url is not None:
+            yield f"/external_links/{i}/url", link.url
+    for i, extra in enumerate(s.additional_information):
+        yield f"/additional_information/{i}/title", extra.title
+        yield from _each(f"/additional_information/{i}/paragraphs", extra.paragraphs)
     if s.metadata is not None:
         for attribute in attrs.fields(Metadata):
             value = getattr(s.metadata, attribute.name)
             if isinstance(value, str):
                 yield f"/metadata/{attribute.name}", value
-            elif value is not None:
-                for i, text in enumerate(value):
-                    yield f"/metadata/{attribute.name}/{i}", text
+            elif isinstance(value, tuple):
+                yield from _each(f"/metadata/{attribute.name}", value)
+    for name in ("replaces", "replaced_by"):
+        value = getattr(s, name)
+        if value is not None:
+            yield f"/{name}", value

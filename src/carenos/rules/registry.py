@@ -25,6 +25,7 @@ __all__ = [
     "Check",
     "Rule",
     "Severity",
+    "declare",
     "declare_error",
     "registered",
     "rule",
@@ -89,6 +90,19 @@ def _register(entry: Rule) -> None:
     if entry.code in _registry:
         raise ValueError(f"rule {entry.code} is registered twice")
     _registry[entry.code] = entry
+
+
+def declare(
+    code: str,
+    *,
+    title: str,
+    rationale: str,
+    fix: str,
+    stage: Stage,
+    severity: Severity = "error",
+) -> None:
+    """Add a code that a stage other than the semantic rules reports (no check of its own)."""
+    _register(Rule(code, severity, title, rationale, fix, stage))
 
 
 def declare_error(kind: type[CarenosError]) -> None:

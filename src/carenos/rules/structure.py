@@ -162,13 +162,14 @@ def empty_groups(context: RuleContext) -> Iterator[Hit]:
     for i, element in enumerate(context.standard.elements):
         if not element.performance_criteria:
             yield Hit(
-                f"element {element.title!r} has no performance criteria",
+                f"element {element.title or i + 1!r} has no performance criteria",
                 f"/elements/{i}/performance_criteria",
             )
     for i, section in enumerate(context.standard.knowledge):
         if not section.items:
             yield Hit(
-                f"knowledge heading {section.heading!r} has no items", f"/knowledge/{i}/items"
+                f"knowledge heading {section.heading or i + 1!r} has no items",
+                f"/knowledge/{i}/items",
             )
 
 
@@ -192,23 +193,26 @@ def repeated_texts(context: RuleContext) -> Iterator[Hit]:
 
 @rule("CN206", "error")
 def code_form(context: RuleContext) -> Iterator[Hit]:
-    """Code not of the NOS form (upper-case letters then digits/letters, e.g. SCDHSC0393),
-    or file name not `<code>.yaml`/`.yml`/`.json`.
+    """Code not of the URN form (letters, the first upper-case, then digits and letters, e.g.
+    SCDHSC0393, LANAgM17), or file name not `<code>.yaml`/`.yml`/`.json` (`<code>.cy.yaml`
+    for a Welsh version).
 
-    Why: Codes are how standards are found and referenced; one file per code, named for it.
+    Why: Codes are how standards are found and referenced; one file per code and language,
+    named for them.
 
-    Fix: Write the code as upper-case letters then digits (`SCDHSC0393`) and name the file
-    `CODE.yaml` (or `CODE.yml`, `CODE.json`).
+    Fix: Write the URN as the NOS database has it (`SCDHSC0393`, `SCDHSC0393L` when Legacy)
+    and name the file `CODE.yaml` (or `CODE.yml`, `CODE.json`; `CODE.cy.yaml` in Welsh).
     """
     code = context.standard.code
     if not is_code(code):
         yield Hit(
-            f"code {code!r} is not of the NOS form (upper-case letters, then digits and "
-            "letters, e.g. SCDHSC0393)",
+            f"code {code!r} is not of the URN form (letters, the first upper-case, then digits "
+            "and letters, e.g. SCDHSC0393)",
             "/code",
         )
     file = context.file
+    stem = code if context.standard.language == "en" else f"{code}.{context.standard.language}"
     if file is not None and (
-        file.stem != code or file.suffix.lower() not in STANDARD_FILE_SUFFIXES
+        file.stem != stem or file.suffix.lower() not in STANDARD_FILE_SUFFIXES
     ):
-        yield Hit(f"file name {file.name!r} should be {code}.yaml or {code}.json", "/code")
+        yield Hit(f"file name {file.name!r} should be {stem}.yaml or {stem}.json", "/code")

@@ -16,24 +16,45 @@ __all__ = ["extraction_residue", "stray_whitespace"]
 def stray_whitespace(context: RuleContext) -> Iterator[Hit]:
     """Stray whitespace: leading/trailing spaces, tabs, double spaces, line breaks in a text.
 
-    Why: Texts are kept whitespace-normalised so that they compare and match exactly.
+    Why: Texts are kept whitespace-normalised so that they compare and match exactly. The
+    overview is the one text of several paragraphs: a single line break between two of
+    them is its paragraph break.
 
     Fix: Remove leading/trailing spaces, tabs, line breaks and double spaces from the text.
     """
     for pointer, text in context.texts():
-        kinds = []
-        if text[:1].isspace():
-            kinds.append("leading whitespace")
-        if text[-1:].isspace():
-            kinds.append("trailing whitespace")
-        if "\t" in text:
-            kinds.append("a tab")
-        if "\n" in text.strip() or "\r" in text.strip():
-            kinds.append("a line break")
-        if "  " in text:
-            kinds.append("a double space")
+        if pointer == "/overview":
+            paragraphs = text.split("\n")
+            if all(paragraphs) and len(paragraphs) > 1:
+                yield from _paragraph_hits(paragraphs, pointer)
+                continue
+        kinds = _stray(text)
         if kinds:
             yield Hit(f"stray whitespace in the text: {', '.join(kinds)}", pointer)
+
+
+def _paragraph_hits(paragraphs: list[str], pointer: str) -> Iterator[Hit]:
+    for number, paragraph in enumerate(paragraphs, start=1):
+        kinds = _stray(paragraph)
+        if kinds:
+            found = ", ".join(kinds)
+            yield Hit(f"stray whitespace in paragraph {number}: {found}", pointer)
+
+
+def _stray(text: str) -> list[str]:
+    """The kinds of stray whitespace in ``text``."""
+    kinds = []
+    if text[:1].isspace():
+        kinds.append("leading whitespace")
+    if text[-1:].isspace():
+        kinds.append("trailing whitespace")
+    if "\t" in text:
+        kinds.append("a tab")
+    if "\n" in text.strip() or "\r" in text.strip():
+        kinds.append("a line break")
+    if "  " in text:
+        kinds.append("a double space")
+    return kinds
 
 
 _RESIDUE = re.compile(

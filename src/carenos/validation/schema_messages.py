@@ -9,6 +9,7 @@ from ..errors import ContentError
 from ..io.json import json_kind
 from ..io.positions import pointer_join
 from ..place import Hit, Locate
+from ..rules import field_rule
 from .findings import Finding
 
 __all__ = ["schema_findings"]
@@ -21,12 +22,17 @@ def _shown(value: object) -> str:
     return text if len(text) <= _MAX_SHOWN else text[: _MAX_SHOWN - 3] + "..."
 
 
-def _hits(problem: Any) -> Iterator[Hit]:
-    """The hits of one jsonschema error, at the most specific place."""
-    keyword = str(problem.validator)
+def _pointer(problem: Any) -> str:
     pointer = ""
     for part in problem.absolute_path:
         pointer = pointer_join(pointer, part)
+    return pointer
+
+
+def _hits(problem: Any) -> Iterator[Hit]:
+    """The hits of one jsonschema error, at the most specific place."""
+    keyword = str(problem.validator)
+    pointer = _pointer(problem)
     shown = pointer or "/"
     if keyword == "additionalProperties" and isinstance(problem.instance, dict):
         allowed = problem.schema.get("properties", {}) if isinstance(problem.schema, dict) else {}
@@ -70,6 +76,13 @@ def schema_findings(
 
     found = False
     for problem in validator().iter_errors(data):
+        typed = field_rule(_pointer(problem))
+        if typed is not None:  # a typed field: its own code, and what it should be
+            found = True
+            code, form = typed
+            message = f"{_shown(problem.instance)} is not {form}"
+            yield Finding.of_hit(code, Hit(message, _pointer(problem)), source, locate)
+            continue
         for hit in _hits(problem):
             found = True
             yield Finding.of_hit("CN100", hit, source, locate)
