@@ -13,56 +13,94 @@ from .io.formats import STANDARD_FILE_SUFFIXES
 from .io.parse import read_documents
 from .model import Standard
 
-__all__ = ["Corpus", "iter_standards", "load_corpus", "read_standards", "standard_files"]
+__all__ = [
+    "Corpus",
+    "Key",
+    "iter_standards",
+    "key_of",
+    "label_of",
+    "load_corpus",
+    "read_standards",
+    "standard_files",
+]
+
+
+Key = tuple[str, str]
+"""How a corpus keys a standard: ``(code, language)``."""
+
+
+def key_of(standard: Standard) -> Key:
+    """``(code, language)`` of a standard."""
+    return standard.code, standard.language
+
+
+def label_of(standard: Standard) -> str:
+    """The code, and the language where it is not English: ``SCDHSC0393``, ``SCDHSC0393 (cy)``."""
+    if standard.language == "en":
+        return standard.code
+    return f"{standard.code} ({standard.language})"
 
 
 class Corpus:
-    """Standards by code, in the order they were read.
+    """Standards by code and language, in the order they were read.
 
-    Iterating yields the standards; ``corpus["SCDHSC0393"]`` and ``corpus.get(code)``
-    look one up; ``source_of(code)`` says where it came from. Two standards with one
-    code are an error.
+    Iterating yields the standards. ``corpus["SCDHSC0393"]`` is the English version,
+    ``corpus["SCDHSC0393", "cy"]`` and ``corpus.get("SCDHSC0393", language="cy")`` the
+    Welsh one; ``source_of(code)`` says where it came from. Two standards with one code
+    and language are an error; one code in two languages is two versions of a standard.
     """
 
-    __slots__ = ("_by_code", "_sources")
+    __slots__ = ("_by_key", "_sources")
 
     def __init__(self, standards: Iterable[tuple[Standard, str]] = ()) -> None:
-        self._by_code: dict[str, Standard] = {}
-        self._sources: dict[str, str] = {}
+        self._by_key: dict[Key, Standard] = {}
+        self._sources: dict[Key, str] = {}
         for standard, source in standards:
             self._add(standard, source)
 
     def _add(self, standard: Standard, source: str) -> None:
-        code = standard.code
-        if code in self._by_code:
-            raise DuplicateError.of(code, self._sources[code], source)
-        self._by_code[code] = standard
-        self._sources[code] = source
+        key = key_of(standard)
+        if key in self._by_key:
+            raise DuplicateError.of(label_of(standard), self._sources[key], source)
+        self._by_key[key] = standard
+        self._sources[key] = source
 
-    def __getitem__(self, code: str) -> Standard:
-        return self._by_code[code]
+    @staticmethod
+    def _key(key: str | Key, language: str = "en") -> Key:
+        return key if isinstance(key, tuple) else (key, language)
 
-    def get(self, code: str, default: Standard | None = None) -> Standard | None:
-        """The standard ``code``, or ``default``."""
-        return self._by_code.get(code, default)
+    def __getitem__(self, key: str | Key) -> Standard:
+        return self._by_key[self._key(key)]
+
+    def get(
+        self, code: str, default: Standard | None = None, *, language: str = "en"
+    ) -> Standard | None:
+        """The standard ``code`` in ``language`` (default English), or ``default``."""
+        return self._by_key.get((code, language), default)
 
     def __iter__(self) -> Iterator[Standard]:
-        return iter(self._by_code.values())
+        return iter(self._by_key.values())
 
     def __len__(self) -> int:
-        return len(self._by_code)
+        return len(self._by_key)
 
-    def __contains__(self, code: object) -> bool:
-        return code in self._by_code
+    def __contains__(self, key: object) -> bool:
+        if isinstance(key, str):
+            return (key, "en") in self._by_key
+        return key in self._by_key
 
     @property
     def codes(self) -> tuple[str, ...]:
-        """The codes of the standards, in order."""
-        return tuple(self._by_code)
+        """The codes of the standards, each once, in order."""
+        return tuple(dict.fromkeys(code for code, _ in self._by_key))
 
-    def source_of(self, code: str) -> str:
-        """Where the standard ``code`` was read from (``file`` or ``file:line``)."""
-        return self._sources[code]
+    def languages(self, code: str) -> tuple[str, ...]:
+        """The languages ``code`` is held in, in order (empty if none)."""
+        return tuple(language for c, language in self._by_key if c == code)
+
+    def source_of(self, code: str, language: str = "en") -> str:
+        """Where the standard ``code`` in ``language`` was read from (``file`` or ``file:line``)."""
+        return self._sources[(code, language)]
 
     def __repr__(self) -> str:
         return f"Corpus({len(self)} standards)"
@@ -120,10 +158,11 @@ def read_standards(
     Only the codes seen so far are kept (to refuse a code read twice, as
     :func:`~carenos.load_corpus` does), so memory does not grow with the standards.
     """
-    seen: dict[str, str] = {}
+    seen: dict[Key, str] = {}
     for path in paths:
         for standard, source in iter_standards(path, max_size=max_size):
-            if standard.code in seen:
-                raise DuplicateError.of(standard.code, seen[standard.code], source)
-            seen[standard.code] = source
+            key = key_of(standard)
+            if key in seen:
+                raise DuplicateError.of(label_of(standard), seen[key], source)
+            seen[key] = source
             yield standard

@@ -9,13 +9,18 @@ associated with the first of them that matches it exactly (or the first of them 
 none does): ``exactMatchOf`` where both match it exactly, ``isRelatedTo`` otherwise.
 
 A standard's CFItem has its code as ``humanCodingScheme``, its title as
-``fullStatement`` and its overview as ``notes``; its scope, values and metadata (which
-CASE has no place for) go, in the dict shape, into ``extensions.carenos``.
+``fullStatement`` and its overview as ``notes``; everything else of its dict shape
+(language, scope, values, behaviours, skills, glossary, links, additional information,
+metadata, replaces/replaced_by: what CASE has no place for) goes into
+``extensions.carenos``. An untitled element or knowledge heading is a CFItem named
+"Performance criteria" / "Knowledge and understanding" with ``untitled: true`` in its
+extension; a statement's ``sub_items`` are in its extension.
 
 Identifiers are UUIDs derived (uuid5, :data:`NAMESPACE`) from the refs: ``CODE`` for
 a standard, ``CODE/E1`` for its first element, ``CODE/KH1`` for its first knowledge
-heading, ``CODE/P3`` and ``CODE/K12`` for statements. Re-exporting gives the same
-identifiers, and with the same ``lastChangeDateTime`` the same bytes.
+heading, ``CODE/P3`` and ``CODE/K12`` for statements (``CODE@cy/...`` for a Welsh
+version). Re-exporting gives the same identifiers, and with the same
+``lastChangeDateTime`` the same bytes.
 """
 
 from __future__ import annotations
@@ -220,30 +225,35 @@ class _Package:
             more["conceptKeywords"] = list(standard.metadata.keywords)
         if extra:
             more["extensions"] = {EXTENSION: extra}
-        root = self.item(code, "Standard", code, standard.title, self.document, sequence, **more)
+        # a translation's items are other items than the English ones: keys of their own
+        base = code if standard.language == "en" else f"{code}@{standard.language}"
+        root = self.item(base, "Standard", code, standard.title, self.document, sequence, **more)
         position = 0
         for number, element in enumerate(standard.elements, start=1):
             position += 1
-            key = f"{code}/E{number}"
+            key = f"{base}/E{number}"
             title, untitled = _titled(element.title, "Performance criteria")
             coding = f"{code}.E{number}"
             node = self.item(key, "Element", coding, title, root, position, **untitled)
             for index, pc in enumerate(element.performance_criteria, start=1):
                 coding = f"{code}.{pc.id}"
                 subs = _sub_items(pc)
-                self.item(pc.ref, "PerformanceCriterion", coding, pc.text, node, index, **subs)
+                key = f"{base}/{pc.id}"
+                self.item(key, "PerformanceCriterion", coding, pc.text, node, index, **subs)
         for number, section in enumerate(standard.knowledge, start=1):
             position += 1
-            key = f"{code}/KH{number}"
+            key = f"{base}/KH{number}"
             coding = f"{code}.KH{number}"
             heading, untitled = _titled(section.heading, "Knowledge and understanding")
             node = self.item(key, "KnowledgeHeading", coding, heading, root, position, **untitled)
             for index, k in enumerate(section.items, start=1):
                 subs = _sub_items(k)
-                self.item(k.ref, "KnowledgeItem", f"{code}.{k.id}", k.text, node, index, **subs)
+                coding = f"{code}.{k.id}"
+                self.item(f"{base}/{k.id}", "KnowledgeItem", coding, k.text, node, index, **subs)
 
     def matches(self, standards: list[Standard], catalogue: Catalogue | None) -> None:
-        kmap = map_knowledge(standards, catalogue)
+        # shared statements are catalogued in English: translations are not matched
+        kmap = map_knowledge([s for s in standards if s.language == "en"], catalogue)
         for group in kmap.groups:
             if group.proposed:
                 continue

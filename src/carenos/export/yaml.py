@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import IO
 
+from ..corpus import label_of
 from ..documents import dumps
 from ..errors import DuplicateError, UsageError
 from ..io.files import atomic_write_many, refuse_overwrite
@@ -40,11 +41,12 @@ def write_yaml(
     handle.write(to_yaml(standards))
 
 
-def file_name(code: str) -> str:
-    """``CODE.yaml``, refusing codes that are not usable as a file name."""
+def file_name(code: str, language: str = "en") -> str:
+    """``CODE.yaml`` (``CODE.cy.yaml`` for another language), refusing codes that are not
+    usable as a file name."""
     if not code or code in (".", "..") or "/" in code or "\\" in code or "\x00" in code:
         raise UsageError(f"cannot name a file after the standard code {code!r}")
-    return f"{code}.yaml"
+    return f"{code}.yaml" if language == "en" else f"{code}.{language}.yaml"
 
 
 def write_yaml_files(
@@ -71,12 +73,12 @@ def write_yaml_files(
     if len(labels) != len(standards):
         raise ValueError("give one source for each standard")
     root = Path(directory)
-    targets = [root / file_name(standard.code) for standard in standards]
+    targets = [root / file_name(s.code, s.language) for s in standards]
     first: dict[Path, str] = {}
     for label, target, standard in zip(labels, targets, standards, strict=True):
         if target in first:
             raise DuplicateError(
-                f"{label} and {first[target]} are both {standard.code}: one file each",
+                f"{label} and {first[target]} are both {label_of(standard)}: one file each",
                 source=label,
             )
         first[target] = label

@@ -17,7 +17,17 @@ from ..corpus import Corpus
 from ..io.formats import REPORTERS, STANDARD_FILE_SUFFIXES, SUFFIXES, DocumentFormat
 from ..model import Standard
 from .findings import Finding, Report
-from .pipeline import check_data, check_path, check_standard, check_text, duplicate_codes, files_of
+from .pipeline import (
+    check_data,
+    check_path,
+    check_standard,
+    check_text,
+    duplicate_codes,
+    files_of,
+    locator_of,
+    nowhere,
+    translation_findings,
+)
 from .reporters import render, summary
 
 __all__ = [
@@ -127,6 +137,13 @@ def validate_paths(
     for result in results:
         findings.extend(result.findings)
     findings.extend(duplicate_codes(results))
+    findings.extend(
+        translation_findings(
+            (r.standard, r.document.source, locator_of(r.document))
+            for r in results
+            if r.standard is not None and r.document is not None
+        )
+    )
     return Report(tuple(findings), files=len(files))
 
 
@@ -146,7 +163,10 @@ def validate_corpus(
     chosen = _catalogue(catalogue)
     findings: list[Finding] = []
     for standard in corpus:
-        source = corpus.source_of(standard.code)
+        source = corpus.source_of(standard.code, standard.language)
         file = Path(source) if Path(source).suffix.lower() in STANDARD_FILE_SUFFIXES else None
         findings.extend(check_standard(standard, source, file=file, catalogue=chosen))
+    findings.extend(
+        translation_findings((s, corpus.source_of(s.code, s.language), nowhere) for s in corpus)
+    )
     return Report(tuple(findings), files=len(corpus))

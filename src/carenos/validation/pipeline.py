@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from attrs import frozen
 
 from ..convert import from_dict
+from ..corpus import key_of, label_of
 from ..errors import CarenosError, ContentError, DuplicateError
 from ..io.files import max_size
 from ..io.formats import DocumentFormat
@@ -22,6 +23,7 @@ from ..io.parse import ParsedDocument, parse_stream, read_documents
 from ..model import Standard
 from ..place import Hit, Locate, Place
 from ..rules import RuleContext, run_rules
+from ..rules.translation import structure_differences
 from .findings import Finding
 from .schema_messages import schema_findings
 
@@ -36,14 +38,18 @@ __all__ = [
     "check_text",
     "duplicate_codes",
     "files_of",
+    "locator_of",
+    "nowhere",
+    "translation_findings",
 ]
 
 
-def _nowhere(_pointer: str, _at_key: bool = False, /) -> tuple[int | None, int | None]:
+def nowhere(_pointer: str, _at_key: bool = False, /) -> tuple[int | None, int | None]:
+    """No position: for standards that were not read from a text."""
     return None, None
 
 
-def _locator(document: ParsedDocument) -> Locate:
+def locator_of(document: ParsedDocument) -> Locate:
     """Lines and columns in the document's file, worked out on the first call."""
 
     def locate(pointer: str, at_key: bool = False, /) -> tuple[int | None, int | None]:
@@ -66,7 +72,7 @@ def check_standard(
     standard: Standard,
     source: str,
     *,
-    locate: Locate = _nowhere,
+    locate: Locate = nowhere,
     file: Path | None = None,
     catalogue: Catalogue | None = None,
 ) -> list[Finding]:
@@ -79,7 +85,7 @@ def check_data(
     data: Any,
     source: str,
     *,
-    locate: Locate = _nowhere,
+    locate: Locate = nowhere,
     file: Path | None = None,
     catalogue: Catalogue | None = None,
     line: int = 1,
@@ -106,7 +112,7 @@ def _check_documents(
         result = check_data(
             document.data,
             document.source,
-            locate=_locator(document),
+            locate=locator_of(document),
             file=None if document.per_line else named,
             catalogue=catalogue,
             line=document.line,
@@ -154,18 +160,35 @@ def check_path(
 
 
 def duplicate_codes(results: Iterable[DocumentResult]) -> Iterator[Finding]:
-    """CN207 for each standard whose code an earlier document already has."""
-    first: dict[str, str] = {}
+    """CN207 for each standard whose code and language an earlier document already has."""
+    first: dict[tuple[str, str], str] = {}
     for result in results:
         if result.standard is None or result.document is None:
             continue
-        code = result.standard.code
-        if code in first:
-            error = DuplicateError.of(code, first[code], result.document.source)
+        key = key_of(result.standard)
+        if key in first:
+            label = label_of(result.standard)
+            error = DuplicateError.of(label, first[key], result.document.source)
             hit = Hit(error.message, "/code")
-            yield Finding.of_hit(error.code, hit, result.document.source, _locator(result.document))
+            yield Finding.of_hit(
+                error.code, hit, result.document.source, locator_of(result.document)
+            )
         else:
-            first[code] = result.document.label
+            first[key] = result.document.label
+
+
+def translation_findings(
+    standards: Iterable[tuple[Standard, str, Locate]],
+) -> Iterator[Finding]:
+    """CN208 for each translation whose structure is not that of its English version."""
+    found = list(standards)
+    english = {s.code: s for s, _, _ in found if s.language == "en"}
+    for standard, source, locate in found:
+        original = english.get(standard.code)
+        if standard.language == "en" or original is None:
+            continue
+        for hit in structure_differences(standard, original):
+            yield Finding.of_hit("CN208", hit, source, locate)
 
 
 def files_of(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[Finding]]:
