@@ -22,6 +22,8 @@ if TYPE_CHECKING:  # explicit re-exports (``X as X``), for type checkers
     from .documents import load as load
     from .documents import loads as loads
     from .errors import CarenosError as CarenosError
+    from .export.nosdb import to_nosdb as to_nosdb
+    from .importer import from_nosdb as from_nosdb
     from .importer import import_text as import_text
     from .mapping import KnowledgeMap as KnowledgeMap
     from .mapping import map_knowledge as map_knowledge
@@ -84,6 +86,7 @@ _EXPORTS = {
     "dump": "documents",
     "dumps": "documents",
     "from_dict": "convert",
+    "from_nosdb": "importer",
     "import_text": "importer",
     "load": "documents",
     "load_catalogue": "catalogue",
@@ -91,6 +94,7 @@ _EXPORTS = {
     "loads": "documents",
     "map_knowledge": "mapping",
     "to_dict": "convert",
+    "to_nosdb": "export.nosdb",
     "validate": "validation",
     "validate_corpus": "validation",
 }

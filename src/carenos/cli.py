@@ -64,6 +64,15 @@ def load_command(paths: tuple[str, ...], max_size: int | None) -> None:
 @main.command("import")
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=str))
 @out_options("Directory to write CODE.yaml into (made if missing).", required=True, dir_okay=True)
+@click.option(
+    "--from",
+    "origin",
+    type=click.Choice(["text", "nosdb"]),
+    default="text",
+    show_default=True,
+    help="text: NOS text extracted from a published document; nosdb: UK NOS database JSON "
+    "(one record or an array).",
+)
 @click.option("--code", default=None, help="Code of the standard (one SOURCE only).")
 @click.option("--title", default=None, help="Title of the standard (one SOURCE only).")
 @click.option(
@@ -78,27 +87,36 @@ def import_command(
     sources: tuple[str, ...],
     out: str,
     force: bool,
+    origin: str,
     code: str | None,
     title: str | None,
     index_path: str | None,
     max_size: int | None,
 ) -> None:
-    """Import NOS text extracted from Word documents and write DIR/CODE.yaml for each."""
+    """Import published NOS (extracted text, or NOS database JSON) and write DIR/CODE.yaml."""
     from .export.yaml import write_yaml_files
-    from .importer import import_file
+    from .importer import import_file, import_nosdb
     from .io.suite_index import read_index
 
     with reported_errors():
         if (code or title) and len(sources) > 1:
             raise UsageError("--code and --title name one standard: give one SOURCE with them")
-        index = read_index(index_path, max_size=max_size) if index_path else None
-        for warning in index.warnings if index else ():
-            click.echo(warning, err=True)
-        standards = [
-            import_file(source, code=code, title=title, index=index, max_size=max_size)
-            for source in sources
-        ]
-        written = write_yaml_files(standards, out, overwrite=force, sources=sources)
+        if origin == "nosdb":
+            if code or title or index_path:
+                raise UsageError("--code, --title and --index apply to --from text only")
+            found = [(s, src) for src in sources for s in import_nosdb(src, max_size=max_size)]
+            standards = [standard for standard, _ in found]
+            labels = [source for _, source in found]
+        else:
+            index = read_index(index_path, max_size=max_size) if index_path else None
+            for warning in index.warnings if index else ():
+                click.echo(warning, err=True)
+            standards = [
+                import_file(source, code=code, title=title, index=index, max_size=max_size)
+                for source in sources
+            ]
+            labels = list(sources)
+        written = write_yaml_files(standards, out, overwrite=force, sources=labels)
         for standard, target in zip(standards, written, strict=True):
             click.echo(
                 f"{standard.code}  {standard.title}: {len(standard.elements)} elements, "

@@ -15,12 +15,14 @@ from .codes import HEADER_CODE
 from .convert import from_dict
 from .errors import ContentError, ImportTextError, UsageError
 from .io.files import read_text
+from .io.json import parse_json
 from .io.nos_text import parse_nos_text
+from .io.nosdb import from_record
 from .io.suite_index import SuiteIndex
 from .metadata import iso_date
 from .model import Standard
 
-__all__ = ["code_from_filename", "import_file", "import_text"]
+__all__ = ["code_from_filename", "from_nosdb", "import_file", "import_nosdb", "import_text"]
 
 
 def code_from_filename(path: str | os.PathLike[str]) -> str | None:
@@ -134,3 +136,26 @@ def import_file(
         index=index,
         fallback_code=code_from_filename(path),
     )
+
+
+def from_nosdb(record: Any, *, source: str = "<record>", language: str = "en") -> Standard:
+    """The standard of a UK NOS database record (see :mod:`carenos.io.nosdb`)."""
+    return from_dict(from_record(record, source=source, language=language), source=source)
+
+
+def import_nosdb(
+    path: str | os.PathLike[str], *, max_size: int | None = None, language: str = "en"
+) -> list[Standard]:
+    """The standards of a NOS database JSON file: one record, or an array of them.
+
+    Each error names the file and the record (``FILE [3]``), and the field.
+    """
+    source = os.fspath(path)
+    data = parse_json(read_text(path, limit=max_size), source)
+    records = data if isinstance(data, list) else [data]
+    return [
+        from_nosdb(
+            record, source=f"{source} [{i}]" if data is records else source, language=language
+        )
+        for i, record in enumerate(records)
+    ]

@@ -20,6 +20,7 @@ from .case import CaseOptions, case_package, to_case, write_case
 from .case_import import from_case
 from .csv import to_csv, write_csv
 from .json import to_json, to_jsonl, write_json, write_jsonl
+from .nosdb import to_nosdb, write_nosdb
 from .yaml import to_yaml, write_yaml, write_yaml_files
 
 __all__ = [
@@ -35,12 +36,14 @@ __all__ = [
     "to_csv",
     "to_json",
     "to_jsonl",
+    "to_nosdb",
     "to_yaml",
     "write",
     "write_case",
     "write_csv",
     "write_json",
     "write_jsonl",
+    "write_nosdb",
     "write_output",
     "write_yaml",
     "write_yaml_files",

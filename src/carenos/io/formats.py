@@ -47,7 +47,7 @@ DocumentFormat = Literal["yaml", "json"]
 InputFormat = Literal["yaml", "json", "jsonl"]
 """The file formats carenos reads standards from."""
 
-ExportFormat = Literal["json", "jsonl", "csv", "case", "yaml"]
+ExportFormat = Literal["json", "jsonl", "csv", "case", "yaml", "nosdb"]
 """The shipped rows of :data:`WRITERS`."""
 
 ReportFormat = Literal["text", "json", "github"]
@@ -140,6 +140,7 @@ WRITERS: dict[str, Output] = {
     "csv": Output("carenos.export.csv:write_csv", "one statement a row, with its shared id", True),
     "case": Output("carenos.export.case:write_case", "a 1EdTech CASE 1.1 CFPackage", True),
     "yaml": Output("carenos.export.yaml:write_yaml", "a standard, or a stream of several"),
+    "nosdb": Output("carenos.export.nosdb:write_nosdb", "UK NOS database records (27 fields)"),
 }
 """``carenos export --format``: writers ``(standards, handle, ExportOptions) -> None``."""
 

@@ -1,0 +1,136 @@
+"""The NOS database format both ways: the identity on what it can express."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, get_args
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import carenos
+from carenos.io.nos_text import term_of
+from carenos.metadata import Category, Metadata, Status, Validity
+from carenos.model import (
+    Element,
+    ExternalLink,
+    GlossaryEntry,
+    KnowledgeItem,
+    KnowledgeSection,
+    PerformanceCriterion,
+    Scope,
+    ScopeStatement,
+    Standard,
+    Values,
+)
+
+from .strategies import codes, dates
+
+STATEMENT_LINE = re.compile(r"[PK][0-9]+\s+\S.*", re.DOTALL)
+"""What the line convention reads as a numbered statement (io/nosdb: ``P3 text``)."""
+
+# One line of plain text, single-spaced, that the line convention reads as itself: no
+# id or bullet at its start, no HTML, no glossary or link separator.
+words = st.lists(
+    st.text(st.characters(whitelist_categories=["L", "N"]), min_size=1, max_size=8),
+    min_size=1,
+    max_size=6,
+)
+lines = words.map(" ".join).filter(lambda t: not STATEMENT_LINE.fullmatch(t))
+line_tuples = st.lists(lines, max_size=3).map(tuple)
+
+
+@st.composite
+def expressible(draw: st.DrawFn) -> Standard:
+    """Standards whose every field the NOS database has a place for."""
+    counter = {"P": 0, "K": 0}
+
+    def ident(prefix: str) -> str:
+        counter[prefix] += 1
+        return f"{prefix}{counter[prefix]}"
+
+    plain = draw(st.booleans())  # the newest shape: one untitled list each
+    element_count = 1 if plain else draw(st.integers(0, 3))
+    elements = tuple(
+        Element(
+            None if plain else draw(lines),
+            tuple(
+                PerformanceCriterion(ident("P"), draw(lines), sub_items=draw(line_tuples))
+                for _ in range(draw(st.integers(1, 3)))
+            ),
+        )
+        for _ in range(element_count)
+    )
+    knowledge = tuple(
+        KnowledgeSection(
+            None if plain else draw(lines),
+            tuple(
+                KnowledgeItem(ident("K"), draw(lines), sub_items=draw(line_tuples))
+                for _ in range(draw(st.integers(1, 3)))
+            ),
+        )
+        for _ in range(1 if plain else draw(st.integers(0, 3)))
+    )
+
+    def scope_list() -> tuple[ScopeStatement, ...]:
+        return tuple(ScopeStatement(text, term_of(text)) for text in draw(line_tuples))
+
+    rights = draw(st.lists(lines, min_size=1, max_size=3).map(tuple))
+    values = draw(
+        st.none()
+        | st.just(Values(draw(lines), rights))
+        | st.lists(lines, min_size=1, max_size=3).map(lambda v: Values(statements=tuple(v)))
+    )
+    metadata = draw(
+        st.none()
+        | st.builds(
+            Metadata,
+            developed_by=st.none() | lines,
+            version=st.none() | st.integers(1, 99),
+            date_approved=st.none() | dates,
+            indicative_review_date=st.none() | dates,
+            validity=st.none() | st.sampled_from(get_args(Validity)),
+            status=st.none() | st.sampled_from(get_args(Status)),
+            category=st.none() | st.sampled_from(get_args(Category)),
+            originating_organisation=st.none() | lines,
+            original_urn=st.none() | codes,
+            relevant_occupations=line_tuples,
+            suites=line_tuples,
+            keywords=line_tuples,
+            soc_codes=st.lists(st.from_regex(r"[0-9]{4}", fullmatch=True), max_size=2).map(tuple),
+        )
+    )
+    return Standard(
+        draw(codes),
+        draw(lines),
+        "\n".join(draw(st.lists(lines, min_size=1, max_size=3))),
+        elements,
+        knowledge,
+        Scope(scope_list(), scope_list(), scope_list()),
+        values,
+        metadata,
+        behaviours=draw(line_tuples),
+        skills=draw(line_tuples),
+        glossary=tuple(
+            GlossaryEntry(t, d) for t, d in draw(st.lists(st.tuples(lines, lines), max_size=2))
+        ),
+        links_to_other_nos=draw(line_tuples),
+        external_links=tuple(
+            ExternalLink(text, url)
+            for text, url in draw(
+                st.lists(st.tuples(lines, st.none() | st.just("https://example.org/a")), max_size=2)
+            )
+        ),
+    )
+
+
+@given(expressible())
+def test_a_standard_survives_the_database_format(standard: Standard) -> None:
+    assert carenos.from_nosdb(carenos.to_nosdb(standard)) == standard
+
+
+@given(expressible())
+def test_a_record_survives_carenos(standard: Standard) -> None:
+    record: dict[str, Any] = carenos.to_nosdb(standard)
+    assert len(record) == 27
+    assert carenos.to_nosdb(carenos.from_nosdb(record)) == record
