@@ -16,7 +16,8 @@ class Occurrence(NamedTuple):
 
     A named tuple: there is one for every statement of a corpus. ``ref`` is how the suite
     names it: ``CODE/K12`` for knowledge items, ``CODE/rights/3`` for the third right of
-    the values and ``CODE/scope-pc/2`` / ``CODE/scope-k/1`` for scope statements.
+    the values and ``CODE/scope-pc/2`` / ``CODE/scope-k/1`` / ``CODE/scope-g/1`` (general)
+    for scope statements.
     ``pointer`` is where its text is in the standard's document
     (``/knowledge/0/items/11/text``), for findings.
     """
@@ -44,6 +45,7 @@ def occurrences(standard: Standard) -> Iterator[Occurrence]:
     for part, name, statements in (
         ("scope-pc", "performance_criteria", standard.scope.performance_criteria),
         ("scope-k", "knowledge", standard.scope.knowledge),
+        ("scope-g", "general", standard.scope.general),
     ):
         for i, statement in enumerate(statements):
             ref = f"{code}/{part}/{i + 1}"
