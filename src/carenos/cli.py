@@ -189,8 +189,7 @@ def rules_command(codes: tuple[str, ...], fmt: str) -> None:
     "fmt",
     type=click.Choice(["text", "markdown"]),
     default="text",
-    show_default=True,
-    help="Output: a line a format, or the page docs/formats.md.",
+    help="text, or markdown: the page docs/formats.md.",
 )
 def formats_command(fmt: str) -> None:
     """List what carenos reads (by suffix) and writes (by --format of each command)."""

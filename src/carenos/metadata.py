@@ -15,6 +15,12 @@ from attrs import field, frozen
 
 from ._fields import FieldValueError, matching, one_of, valid_text, valid_texts
 
+# The database's fixed choices: whether a standard is in use or superseded (its URN then
+# ends in L); written for its suite, adapted from another, or taken whole; its NOSCategory.
+Validity = Literal["Current", "Legacy"]
+Status = Literal["Original", "Tailored", "Imported"]
+Category = Literal["Core", "Generic", "Job-specific"]
+
 __all__ = [
     "DATE",
     "SOC_CODE",
@@ -25,15 +31,6 @@ __all__ = [
     "is_date",
     "iso_date",
 ]
-
-Validity = Literal["Current", "Legacy"]
-"""Whether a standard is in use, or superseded (its URN then ends in ``L``)."""
-
-Status = Literal["Original", "Tailored", "Imported"]
-"""Whether a standard was written for its suite, adapted from another, or taken whole."""
-
-Category = Literal["Core", "Generic", "Job-specific"]
-"""The NOS database's ``NOSCategory``."""
 
 DATE = re.compile(r"[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?")
 """An ISO 8601 date at year, month or day precision: ``2026``, ``2021-03``, ``2021-03-30``."""

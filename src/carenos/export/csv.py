@@ -15,12 +15,12 @@ the whole set, and memory does not grow with it.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import IO
 
 from ..catalogue import Catalogue, load_catalogue
 from ..mapping import KnowledgeMap, map_knowledge
-from ..model import Standard
+from ..model import KnowledgeItem, PerformanceCriterion, Standard
 from ._output import ExportOptions, text_of
 
 __all__ = ["HEADER", "csv_rows", "shared_ids", "to_csv", "write_csv"]
@@ -52,39 +52,15 @@ def shared_ids(kmap: KnowledgeMap) -> dict[str, str]:
 
 def csv_rows(standard: Standard, shared: dict[str, str]) -> Iterator[tuple[str, ...]]:
     """The rows of one standard: its criteria, then its knowledge items, in document order."""
-    head = (standard.code, standard.title)
-    language = standard.language
-    for element in standard.elements:
-        for pc in element.performance_criteria:
-            group = element.title or ""
-            subs = "\n".join(pc.sub_items)
-            yield (
-                *head,
-                "performance_criterion",
-                pc.id,
-                pc.ref,
-                group,
-                pc.text,
-                "",
-                language,
-                subs,
-            )
-    for section in standard.knowledge:
-        for item in section.items:
-            shared_id = shared.get(item.ref, "")
-            heading = section.heading or ""
-            subs = "\n".join(item.sub_items)
-            yield (
-                *head,
-                "knowledge",
-                item.id,
-                item.ref,
-                heading,
-                item.text,
-                shared_id,
-                language,
-                subs,
-            )
+    groups: list[tuple[str, str | None, Sequence[PerformanceCriterion | KnowledgeItem]]] = [
+        ("performance_criterion", e.title, e.performance_criteria) for e in standard.elements
+    ]
+    groups += [("knowledge", k.heading, k.items) for k in standard.knowledge]
+    for kind, group, statements in groups:
+        for s in statements:
+            shared_id = shared.get(s.ref, "") if kind == "knowledge" else ""
+            row = (standard.code, standard.title, kind, s.id, s.ref, group or "", s.text)
+            yield (*row, shared_id, standard.language, "\n".join(s.sub_items))
 
 
 def write_csv(
