@@ -88,3 +88,13 @@ def test_each_version_is_written_to_its_own_file(both: Path, tmp_path: Path) -> 
     out = tmp_path / "out"
     written = write_yaml_files(carenos.load_corpus(both), out)
     assert [p.name for p in written] == ["SCDHSC0393.cy.yaml", "SCDHSC0393.yaml"]
+
+
+def test_mapping_holds_one_language_at_a_time(both: Path) -> None:
+    corpus = carenos.load_corpus(both)
+    english = carenos.map_knowledge(corpus)
+    assert english.codes == ("SCDHSC0393",)
+    assert english.shared() == ()  # one standard: nothing shared with another
+    assert english.entry_for("SCDHSC0393/K1") is not None
+    welsh = carenos.map_knowledge(corpus, language="cy")
+    assert welsh.codes == ("SCDHSC0393",)

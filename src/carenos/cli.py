@@ -214,12 +214,16 @@ def formats_command(fmt: str) -> None:
     default=None,
     help="Lowest fuzzy score (0-100) for a near match [default: 85].",
 )
+@click.option(
+    "--language", default="en", show_default=True, help="The language of the standards to map."
+)
 @max_size_option
 def map_command(
     paths: tuple[str, ...],
     catalogue: str | None,
     fmt: str,
     threshold: float | None,
+    language: str,
     max_size: int | None,
 ) -> None:
     """Link the knowledge statements of standards to the shared catalogue, and to each other."""
@@ -231,6 +235,7 @@ def map_command(
             _standards(paths, max_size),
             load_catalogue(catalogue, max_size=max_size),
             threshold=DEFAULT_THRESHOLD if threshold is None else threshold,
+            language=language,
         )
         click.echo(render(kmap, fmt), nl=False)
 

@@ -252,8 +252,9 @@ class _Package:
                 self.item(f"{base}/{k.id}", "KnowledgeItem", coding, k.text, node, index, **subs)
 
     def matches(self, standards: list[Standard], catalogue: Catalogue | None) -> None:
-        # shared statements are catalogued in English: translations are not matched
-        kmap = map_knowledge([s for s in standards if s.language == "en"], catalogue)
+        # shared statements are catalogued in English: translations are not matched (the
+        # map holds one language, English by default)
+        kmap = map_knowledge(standards, catalogue)
         for group in kmap.groups:
             if group.proposed:
                 continue

@@ -44,15 +44,20 @@ def map_knowledge(
     catalogue: Catalogue | None = None,
     *,
     threshold: float = DEFAULT_THRESHOLD,
+    language: str = "en",
 ) -> KnowledgeMap:
     """Link the shareable statements of ``standards`` to ``catalogue`` (default: the bundled one).
 
     Statements in no catalogue entry that recur (exactly or near) in two or more of the
-    standards are grouped under proposed entries. The cyclic garbage collector is paused
-    while the map is built (see :func:`carenos._gc.gc_paused`).
+    standards are grouped under proposed entries. One language is mapped at a time
+    (``language``, default English): a translation's statements have the refs of the
+    English ones, and shared wording is shared within a language; standards in other
+    languages are left out. The cyclic garbage collector is paused while the map is built
+    (see :func:`carenos._gc.gc_paused`).
     """
+    chosen = (standard for standard in standards if standard.language == language)
     with gc_paused():
-        return _map(standards, catalogue, threshold)
+        return _map(chosen, catalogue, threshold)
 
 
 def _map(
