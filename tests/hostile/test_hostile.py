@@ -24,7 +24,9 @@ from carenos.importer import import_file
 
 from ..support.hostile import CASES, MARKER, TRIED, Case, huge_item, snapshot
 
-SECONDS = 2.0
+SECONDS = 20.0
+"""A guard against a hang or a runaway (quadratic) pass, not a speed figure: speed is
+measured by `make bench`. A normal run takes well under a second (2 s under tracemalloc)."""
 MEGABYTES = 200
 CLI = shutil.which("carenos", path=str(Path(sys.executable).parent)) or "carenos"
 
