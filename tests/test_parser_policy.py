@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 import carenos
 from carenos.errors import UnsupportedYamlError
 from carenos.io.yaml import parse_yaml, parse_yaml_stream
+from carenos.validation import validate_text
 
 from .support.paths import ROOT
 
@@ -48,3 +50,68 @@ def test_bulk_positions_are_only_worked_out_when_asked() -> None:
     parsed = parse_yaml(SEED, bulk=True)
     assert parsed._positions is None
     assert parsed.positions.of("/title") == (2, 8)
+
+
+def test_a_stream_is_read_again_once_for_all_its_positions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Findings in every document of a stream cost one more read, not one per document."""
+    from carenos.io import yaml as reader
+
+    documents = [SEED.replace("SCDHSC0393", f"SCDHSC{n:04d}") for n in range(20)]
+    text = "".join(
+        f"---\n{d.replace('Promote participation', 'Promote  participation', 1)}" for d in documents
+    )
+    real = reader._read
+    calls = []
+
+    def counting(*args: object, **kwargs: object) -> object:
+        calls.append(kwargs.get("positions"))
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(reader, "_read", counting)
+    report = validate_text(text, catalogue=None)
+    assert [f.code for f in report.findings] == ["CN301"] * 20
+    assert calls == [False, True]
+
+
+def test_an_anchor_after_a_colon_in_flow_style_is_refused_in_bulk() -> None:
+    text = (
+        '{"code": "SCDHSC9997", "title":&t "One", "overview": "O", "elements": [], "knowledge": []}'
+    )
+    report = validate_text(text, catalogue=None)
+    assert "CN003" in [f.code for f in report.findings]
+
+
+def test_a_line_of_json_lines_keeps_its_line_without_positions(tmp_path: Path) -> None:
+    """Too deep to read for positions: the finding still names its line."""
+    deep: dict[str, object] = {"extra": 1}
+    for _ in range(70):
+        deep = {"a": deep}
+    record = {
+        "code": "SCDHSC9996",
+        "title": "T",
+        "overview": "O",
+        "elements": [],
+        "knowledge": [],
+        "extra": deep,
+    }
+    path = tmp_path / "deep.jsonl"
+    path.write_text("\n" + json.dumps(record) + "\n", encoding="utf-8")
+    report = carenos.validate(path, catalogue=None)
+    assert {(f.code, f.line) for f in report.findings} >= {("CN100", 2)}
+    with pytest.raises(carenos.CarenosError) as caught:
+        carenos.load_corpus(path)
+    assert caught.value.line == 2
+
+
+def test_rules_load_under_python_oo(tmp_path: Path) -> None:
+    """``python -OO`` strips docstrings: the catalogue still loads and validation runs."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-OO", "-m", "carenos", "validate", str(ROOT / "data" / "standards")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (done.returncode, done.stdout) == (0, "2 files checked: no problems found.\n")

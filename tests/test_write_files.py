@@ -104,3 +104,11 @@ def test_export_of_another_format_to_a_directory_is_a_usage_error(cli: Cli, tmp_
     result = cli("export", "--format", "json", "--out", str(tmp_path), str(STANDARDS))
     assert result.exit_code == 2
     assert "--format json writes one file" in result.output
+
+
+def test_a_directory_in_the_way_is_refused_before_any_file_is_replaced(tmp_path: Path) -> None:
+    (tmp_path / "SCDHSC0429.yaml").mkdir()
+    (tmp_path / "SCDHSC0393.yaml").write_text("old\n", encoding="utf-8")
+    with pytest.raises(UsageError, match="a directory is in the way"):
+        write_yaml_files(carenos.load_corpus(STANDARDS), tmp_path, overwrite=True)
+    assert (tmp_path / "SCDHSC0393.yaml").read_text(encoding="utf-8") == "old\n"

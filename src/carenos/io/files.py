@@ -260,6 +260,8 @@ def atomic_write_many(
     targets = [Path(path) for path, _ in files]
     for target in targets:
         refuse_overwrite(target, overwrite=overwrite)
+        if target.is_dir():  # os.replace would fail on it after other files were moved
+            raise UsageError("cannot write: a directory is in the way", source=str(target))
     written: list[str] = []
     try:
         for target, (_, write) in zip(targets, files, strict=True):

@@ -119,6 +119,8 @@ def locate(error: CarenosError, document: ParsedDocument) -> CarenosError:
     line, column = document.positions.of(error.pointer, key=error.place.at_key)
     if line is not None:
         line += document.line - 1
+    elif document.per_line:  # no positions (too deep to read for them): the line is known
+        line = document.line
     return error.at(line=line, column=column)
 
 

@@ -263,7 +263,7 @@ def _read(text: str, source: str, *, fast: bool, positions: bool, stream: bool) 
     return found
 
 
-_ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s\[\]{},]")
+_ANCHOR = re.compile(r"(?:^|[\s\[{,:])&[^\s\[\]{},]")
 """An anchor's ``&name`` where a node may start (``SfC&D`` and ``A & B`` are not: a quoted
 ``"x &y"`` is, which only costs the slower parser)."""
 
@@ -273,9 +273,15 @@ def _needs_pure(text: str) -> bool:
     return ("&" in text and _ANCHOR.search(text) is not None) or may_nest_deeply(text)
 
 
-def _positions_later(text: str, source: str, index: int) -> Callable[[], Positions]:
+def _positions_later(
+    text: str, source: str, index: int, cache: dict[str, list[ParsedYaml]]
+) -> Callable[[], Positions]:
+    """Positions of document ``index``; the text is read again once for all its documents."""
+
     def work_out() -> Positions:
-        return _read(text, source, fast=True, positions=True, stream=True)[index].positions
+        if "read" not in cache:
+            cache["read"] = _read(text, source, fast=True, positions=True, stream=True)
+        return cache["read"][index].positions
 
     return work_out
 
@@ -299,8 +305,9 @@ def parse_yaml_stream(
     found = _read(text, source, fast=True, positions=False, stream=True)
     if any(parsed.problems for parsed in found):
         return _read(text, source, fast=False, positions=True, stream=True)
+    cache: dict[str, list[ParsedYaml]] = {}
     for index, parsed in enumerate(found):
-        parsed._work_out = _positions_later(text, source, index)
+        parsed._work_out = _positions_later(text, source, index, cache)
     return found
 
 
@@ -316,7 +323,7 @@ def parse_yaml(text: str, source: str = "<string>", *, bulk: bool = False) -> Pa
     if parsed.problems:
         (parsed,) = _read(text, source, fast=False, positions=True, stream=False)
     else:
-        parsed._work_out = _positions_later(text, source, 0)
+        parsed._work_out = _positions_later(text, source, 0, {})
     return parsed
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import inspect
 import re
+import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from types import MappingProxyType
@@ -112,6 +113,9 @@ def declare_error(kind: type[CarenosError]) -> None:
 
 def _sections(check: Check) -> dict[str, str]:
     """The title, ``Why:`` and ``Fix:`` paragraphs of a check's docstring."""
+    if check.__doc__ is None and sys.flags.optimize >= 2:  # python -OO strips docstrings
+        stripped = "(stripped by python -OO)"
+        return {"title": stripped, "rationale": stripped, "fix": stripped}
     text = inspect.cleandoc(check.__doc__ or "")
     found: dict[str, str] = {}
     for number, paragraph in enumerate(re.split(r"\n\s*\n", text)):

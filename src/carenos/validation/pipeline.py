@@ -54,7 +54,9 @@ def locator_of(document: ParsedDocument) -> Locate:
 
     def locate(pointer: str, at_key: bool = False, /) -> tuple[int | None, int | None]:
         line, column = document.positions.of(pointer, key=at_key)
-        return (None if line is None else line + document.line - 1), column
+        if line is None:  # no positions: a line of JSON Lines is still known
+            return (document.line if document.per_line else None), None
+        return line + document.line - 1, column
 
     return locate
 
