@@ -9,6 +9,7 @@ import attrs
 import pytest
 
 import carenos
+import carenos.export
 from carenos.errors import DuplicateError
 from carenos.export import from_case, to_case, write_yaml_files
 
@@ -98,3 +99,10 @@ def test_mapping_holds_one_language_at_a_time(both: Path) -> None:
     assert english.entry_for("SCDHSC0393/K1") is not None
     welsh = carenos.map_knowledge(corpus, language="cy")
     assert welsh.codes == ("SCDHSC0393",)
+
+
+def test_a_loaded_stream_is_not_named_for_each_standard(tmp_path: Path) -> None:
+    corpus = carenos.load_corpus(ROOT / "data" / "standards")
+    stream = tmp_path / "all.yaml"
+    stream.write_text(carenos.export.to_yaml(corpus), encoding="utf-8")
+    assert carenos.validate_corpus(carenos.load_corpus(stream)).findings == ()

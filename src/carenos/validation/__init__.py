@@ -8,6 +8,7 @@ for the output formats).
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, Literal
@@ -162,9 +163,12 @@ def validate_corpus(
         return validate_paths([corpus], max_size=max_size, catalogue=catalogue)
     chosen = _catalogue(catalogue)
     findings: list[Finding] = []
+    sources = Counter(corpus.source_of(s.code, s.language) for s in corpus)
     for standard in corpus:
         source = corpus.source_of(standard.code, standard.language)
-        file = Path(source) if Path(source).suffix.lower() in STANDARD_FILE_SUFFIXES else None
+        # CN206 names a file for one standard; a stream of several is named for none
+        named = sources[source] == 1 and Path(source).suffix.lower() in STANDARD_FILE_SUFFIXES
+        file = Path(source) if named else None
         findings.extend(check_standard(standard, source, file=file, catalogue=chosen))
     findings.extend(
         translation_findings((s, corpus.source_of(s.code, s.language), nowhere) for s in corpus)
