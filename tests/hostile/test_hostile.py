@@ -16,12 +16,14 @@ import sys
 import time
 import tracemalloc
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import carenos
 from carenos.importer import import_file
 
+from ..support.cli import Cli
 from ..support.hostile import CASES, MARKER, TRIED, Case, huge_item, snapshot
 
 SECONDS = 20.0
@@ -147,3 +149,33 @@ def test_a_huge_knowledge_item_is_refused_within_bounds(tmp_path: Path) -> None:
         assert "Traceback" not in output
         assert seconds < SECONDS, (command, seconds)
         assert peak < MEGABYTES, (command, peak)
+
+
+def test_an_unreadable_file_is_reported_even_as_root(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What chmod 000 cannot show under root: a refused open is a CN004 that names the file."""
+    path = tmp_path / "SCDHSC9999.yaml"
+    path.write_text("code: SCDHSC9999\n", encoding="utf-8")
+    real = os.open
+
+    def refusing(name: Any, *args: Any, **kwargs: Any) -> int:
+        if os.fspath(name) == str(path):
+            raise PermissionError(13, "Permission denied")
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refusing)
+    with pytest.raises(carenos.CarenosError, match="permission denied") as caught:
+        carenos.load(path)
+    assert caught.value.source == str(path)
+    with pytest.raises(carenos.CarenosError, match="permission denied"):
+        carenos.load_corpus(tmp_path)
+    (finding,) = carenos.validate(path).findings
+    assert (finding.code, finding.source, finding.message) == (
+        "CN004",
+        str(path),
+        "permission denied",
+    )
+    result = cli("validate", path)
+    assert result.exit_code == 1
+    assert f"{path}: error CN004 permission denied" in result.output
