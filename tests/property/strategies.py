@@ -32,31 +32,71 @@ optional_texts = st.none() | texts
 text_tuples = st.lists(texts, max_size=3).map(tuple)
 
 
+Members = tuple[tuple[str, str, tuple[str, ...]], ...]
+"""Statements of one group as ``(id, text, sub_items)``."""
+
+
+def numbered_groups(
+    draw: st.DrawFn,
+    text: st.SearchStrategy[str],
+    title: st.SearchStrategy[str | None],
+    groups: st.SearchStrategy[int],
+    statements: st.SearchStrategy[int],
+) -> tuple[tuple[Element, ...], tuple[KnowledgeSection, ...]]:
+    """Elements and knowledge sections whose ids run P1, P2 ... and K1, K2 ... across them."""
+    subs = st.lists(text, max_size=3).map(tuple)
+
+    def group(
+        prefix: str,
+    ) -> tuple[tuple[str | None, tuple[tuple[str, str, tuple[str, ...]], ...]], ...]:
+        found = []
+        number = 0
+        for _ in range(draw(groups)):
+            members = []
+            for _ in range(draw(statements)):
+                number += 1
+                members.append((f"{prefix}{number}", draw(text), draw(subs)))
+            found.append((draw(title), tuple(members)))
+        return tuple(found)
+
+    elements = tuple(
+        Element(t, tuple(PerformanceCriterion(i, x, sub_items=s) for i, x, s in members))
+        for t, members in group("P")
+    )
+    knowledge = tuple(
+        KnowledgeSection(t, tuple(KnowledgeItem(i, x, sub_items=s) for i, x, s in members))
+        for t, members in group("K")
+    )
+    return elements, knowledge
+
+
+def metadata_of(text: st.SearchStrategy[str]) -> st.SearchStrategy[Metadata]:
+    """Metadata with every field populated or absent, its free texts drawn from ``text``."""
+    maybe = st.none() | text
+    several = st.lists(text, max_size=3).map(tuple)
+    return st.builds(
+        Metadata,
+        developed_by=maybe,
+        version=st.none() | st.integers(1, 10**6),
+        date_approved=st.none() | dates,
+        indicative_review_date=st.none() | dates,
+        validity=st.none() | st.sampled_from(get_args(Validity)),
+        status=st.none() | st.sampled_from(get_args(Status)),
+        category=st.none() | st.sampled_from(get_args(Category)),
+        originating_organisation=maybe,
+        original_urn=maybe,
+        relevant_occupations=several,
+        keywords=several,
+        suites=several,
+        soc_codes=st.lists(st.from_regex(r"[0-9]{4}", fullmatch=True), max_size=2).map(tuple),
+    )
+
+
 @st.composite
 def standards(draw: st.DrawFn) -> Standard:
     """Standards with every field of the model, each populated or absent."""
-    counter = {"P": 0, "K": 0}
-
-    def next_id(prefix: str) -> str:
-        counter[prefix] += 1
-        return f"{prefix}{counter[prefix]}"
-
-    def criterion() -> PerformanceCriterion:
-        return PerformanceCriterion(next_id("P"), draw(texts), sub_items=draw(text_tuples))
-
-    def item() -> KnowledgeItem:
-        return KnowledgeItem(next_id("K"), draw(texts), sub_items=draw(text_tuples))
-
-    elements = tuple(
-        Element(draw(optional_texts), tuple(criterion() for _ in range(draw(st.integers(0, 3)))))
-        for _ in range(draw(st.integers(0, 3)))
-    )
-    knowledge = tuple(
-        KnowledgeSection(
-            draw(optional_texts), tuple(item() for _ in range(draw(st.integers(0, 3))))
-        )
-        for _ in range(draw(st.integers(0, 3)))
-    )
+    counts = st.integers(0, 3)
+    elements, knowledge = numbered_groups(draw, texts, optional_texts, counts, counts)
     statements = st.lists(st.builds(ScopeStatement, texts, optional_texts), max_size=2).map(tuple)
     scope = draw(st.builds(Scope, statements, statements, statements))
     values = draw(
@@ -64,25 +104,7 @@ def standards(draw: st.DrawFn) -> Standard:
         | st.builds(Values, texts, text_tuples)
         | st.builds(Values, statements=text_tuples)
     )
-    metadata = draw(
-        st.none()
-        | st.builds(
-            Metadata,
-            developed_by=optional_texts,
-            version=st.none() | st.integers(1, 10**6),
-            date_approved=st.none() | dates,
-            indicative_review_date=st.none() | dates,
-            validity=st.none() | st.sampled_from(get_args(Validity)),
-            status=st.none() | st.sampled_from(get_args(Status)),
-            category=st.none() | st.sampled_from(get_args(Category)),
-            originating_organisation=optional_texts,
-            original_urn=optional_texts,
-            relevant_occupations=text_tuples,
-            keywords=text_tuples,
-            suites=text_tuples,
-            soc_codes=st.lists(st.from_regex(r"[0-9]{4}", fullmatch=True), max_size=2).map(tuple),
-        )
-    )
+    metadata = draw(st.none() | metadata_of(texts))
     return Standard(
         draw(codes),
         draw(texts),

@@ -3,28 +3,23 @@
 from __future__ import annotations
 
 import re
-from typing import Any, get_args
+from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 import carenos
 from carenos.io.nos_text import term_of
-from carenos.metadata import Category, Metadata, Status, Validity
 from carenos.model import (
-    Element,
     ExternalLink,
     GlossaryEntry,
-    KnowledgeItem,
-    KnowledgeSection,
-    PerformanceCriterion,
     Scope,
     ScopeStatement,
     Standard,
     Values,
 )
 
-from .strategies import codes, dates
+from .strategies import codes, metadata_of, numbered_groups
 
 STATEMENT_LINE = re.compile(r"[PK][0-9]+\s+\S.*", re.DOTALL)
 """What the line convention reads as a numbered statement (io/nosdb: ``P3 text``)."""
@@ -43,33 +38,13 @@ line_tuples = st.lists(lines, max_size=3).map(tuple)
 @st.composite
 def expressible(draw: st.DrawFn) -> Standard:
     """Standards whose every field the NOS database has a place for."""
-    counter = {"P": 0, "K": 0}
-
-    def ident(prefix: str) -> str:
-        counter[prefix] += 1
-        return f"{prefix}{counter[prefix]}"
-
     plain = draw(st.booleans())  # the newest shape: one untitled list each
-    element_count = 1 if plain else draw(st.integers(0, 3))
-    elements = tuple(
-        Element(
-            None if plain else draw(lines),
-            tuple(
-                PerformanceCriterion(ident("P"), draw(lines), sub_items=draw(line_tuples))
-                for _ in range(draw(st.integers(1, 3)))
-            ),
-        )
-        for _ in range(element_count)
-    )
-    knowledge = tuple(
-        KnowledgeSection(
-            None if plain else draw(lines),
-            tuple(
-                KnowledgeItem(ident("K"), draw(lines), sub_items=draw(line_tuples))
-                for _ in range(draw(st.integers(1, 3)))
-            ),
-        )
-        for _ in range(1 if plain else draw(st.integers(0, 3)))
+    elements, knowledge = numbered_groups(
+        draw,
+        lines,
+        st.none() if plain else lines,
+        st.just(1) if plain else st.integers(0, 3),
+        st.integers(1, 3),
     )
 
     def scope_list() -> tuple[ScopeStatement, ...]:
@@ -81,25 +56,7 @@ def expressible(draw: st.DrawFn) -> Standard:
         | st.just(Values(draw(lines), rights))
         | st.lists(lines, min_size=1, max_size=3).map(lambda v: Values(statements=tuple(v)))
     )
-    metadata = draw(
-        st.none()
-        | st.builds(
-            Metadata,
-            developed_by=st.none() | lines,
-            version=st.none() | st.integers(1, 99),
-            date_approved=st.none() | dates,
-            indicative_review_date=st.none() | dates,
-            validity=st.none() | st.sampled_from(get_args(Validity)),
-            status=st.none() | st.sampled_from(get_args(Status)),
-            category=st.none() | st.sampled_from(get_args(Category)),
-            originating_organisation=st.none() | lines,
-            original_urn=st.none() | codes,
-            relevant_occupations=line_tuples,
-            suites=line_tuples,
-            keywords=line_tuples,
-            soc_codes=st.lists(st.from_regex(r"[0-9]{4}", fullmatch=True), max_size=2).map(tuple),
-        )
-    )
+    metadata = draw(st.none() | metadata_of(lines))
     return Standard(
         draw(codes),
         draw(lines),
