@@ -171,11 +171,18 @@ class _Record:
             )
         self.record = record
         self.source = source
+        self.read: dict[str, list[str]] = {}
 
     def fail(self, name: str, problem: str) -> ContentError:
         return ContentError(f"{name}: {problem}", source=self.source, pointer=f"/{name}")
 
     def lines(self, name: str) -> list[str]:
+        """The lines of a list field, lead-ins left out (each field parsed once)."""
+        if name not in self.read:
+            self.read[name] = self._lines(name)
+        return self.read[name]
+
+    def _lines(self, name: str) -> list[str]:
         value = self.record.get(name)
         if value is None or value == "":
             return []
