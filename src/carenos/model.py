@@ -7,7 +7,7 @@ The dict shape (what YAML and JSON hold) is defined once, in :mod:`carenos.conve
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, ClassVar, Self, overload
+from typing import Any, ClassVar, Literal, Self, overload
 
 from attrs import Attribute, evolve, field, frozen
 
@@ -202,6 +202,13 @@ def _stamp_code(standard: Standard) -> None:
         object.__setattr__(standard, "knowledge", sections)
 
 
+def _valid_assigned(instance: Standard, attribute: Attribute[Any], value: tuple[str, ...]) -> None:
+    if any(kind not in ("P", "K") for kind in value) or len(set(value)) != len(value):
+        raise FieldValueError(
+            attribute.name, f"{list(value)!r} is not a list of P and K, each once"
+        )
+
+
 @frozen
 class Standard:
     """A National Occupational Standard.
@@ -234,6 +241,12 @@ class Standard:
     """The URN of the standard this one replaces."""
     replaced_by: str | None = field(default=None, kw_only=True, validator=valid_text)
     """The URN of the standard that replaces this one (a Legacy standard's successor)."""
+    assigned_ids: tuple[Literal["P", "K"], ...] = field(
+        default=(), kw_only=True, validator=_valid_assigned
+    )
+    """The kinds of statement (``P``, ``K``) whose ids carenos assigned, in document order,
+    because the published document printed none of its own (bullets, plain lines, numbers
+    that restart): the ids are ours, not the publisher's."""
 
     def __attrs_post_init__(self) -> None:
         _stamp_code(self)

@@ -127,6 +127,7 @@ def standards(draw: st.DrawFn) -> Standard:
         ),
         replaces=draw(st.none() | codes),
         replaced_by=draw(st.none() | codes),
+        assigned_ids=draw(st.sampled_from([(), ("P",), ("K",), ("P", "K")])),
     )
 
 

@@ -78,6 +78,7 @@ def expressible(draw: st.DrawFn) -> Standard:
                 st.lists(st.tuples(lines, st.none() | st.just("https://example.org/a")), max_size=2)
             )
         ),
+        assigned_ids=("P", "K") if plain else (),
     )
 
 

@@ -37,10 +37,14 @@ def write_nosdb(
     handle.write(dump_json([to_nosdb(standard) for standard in standards]))
 
 
-def _statement_lines(groups: list[dict[str, Any]], key: str, name: str, prefix: str) -> list[str]:
+def _statement_lines(
+    groups: list[dict[str, Any]], key: str, name: str, prefix: str, assigned: bool
+) -> list[str]:
+    """The lines of a list; plain (no ids) where carenos assigned them to a plain list."""
     statements = [s for g in groups for s in g.get(key, [])]
     plain = (
-        len(groups) == 1
+        assigned
+        and len(groups) == 1
         and name not in groups[0]
         and [s["id"] for s in statements] == [f"{prefix}{n}" for n in range(1, len(statements) + 1)]
     )
@@ -64,9 +68,11 @@ def to_record(data: dict[str, Any]) -> dict[str, Any]:
 
     Lists are lists of strings (with the lead-ins written again); absent texts are
     ``null``, absent lists ``[]``. What the database has no field for (a scope term, the
-    additional information) is not written: :func:`from_record` derives scope terms.
+    additional information) is not written: :func:`from_record` derives scope terms. A plain
+    list whose ids carenos assigned (``assigned_ids``) is written without them, as published.
     """
     metadata = data.get("metadata", {})
+    assigned = data.get("assigned_ids", ())
     scope = data.get("scope", {})
     values = data.get("values")
     if isinstance(values, dict):
@@ -83,10 +89,13 @@ def to_record(data: dict[str, Any]) -> dict[str, Any]:
         "Overview": data["overview"].split("\n"),
         "Performance_criteria": lead(
             PERFORMANCE_LEAD_IN,
-            _statement_lines(data["elements"], "performance_criteria", "title", "P"),
+            _statement_lines(
+                data["elements"], "performance_criteria", "title", "P", "P" in assigned
+            ),
         ),
         "Knowledge_and_understanding": lead(
-            KNOWLEDGE_LEAD_IN, _statement_lines(data["knowledge"], "items", "heading", "K")
+            KNOWLEDGE_LEAD_IN,
+            _statement_lines(data["knowledge"], "items", "heading", "K", "K" in assigned),
         ),
         "Scope_range": lead(SCOPE_LEAD_IN, [s["text"] for s in scope.get("general", [])]),
         "Scope_range_related_to_performance_criteria": lead(

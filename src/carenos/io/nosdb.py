@@ -13,7 +13,7 @@ The lists of performance criteria and knowledge follow one line convention, both
   is a sub-item of the statement before it; any other line is the title of the element
   (the heading of the knowledge) that the statements after it belong to;
 - a list with no numbered line is one untitled group, its statements numbered in order
-  (P1, P2 ...), as the newest standards are published.
+  (P1, P2 ...) and the kind listed in ``assigned_ids``, as the newest standards are published.
 
 Other lists: a glossary line is ``term: definition``; an external link ``text (url)`` (its URL
 ``http:``, ``https:`` or ``mailto:``);
@@ -262,6 +262,9 @@ def _values(lines: list[str]) -> Any:
     return lines
 
 
+_LISTS = {"P": "Performance_criteria", "K": "Knowledge_and_understanding"}
+
+
 def _separated(value: str) -> list[str]:
     return [part.strip() for part in value.split(";") if part.strip()]
 
@@ -282,6 +285,13 @@ def from_record(record: Any, *, source: str = "<record>", language: str = "en") 
         "elements": _groups(r.lines("Performance_criteria"), "P", "performance_criteria"),
         "knowledge": _groups(r.lines("Knowledge_and_understanding"), "K", "items"),
     }
+    assigned = [
+        kind
+        for kind, name in (("P", "elements"), ("K", "knowledge"))
+        if data[name] and not any(_STATEMENT.fullmatch(line) for line in r.lines(_LISTS[kind]))
+    ]
+    if assigned:
+        data["assigned_ids"] = assigned
     if language != "en":
         data["language"] = language
     scope = {
