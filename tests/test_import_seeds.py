@@ -5,10 +5,9 @@ from __future__ import annotations
 import pytest
 
 import carenos
-from carenos.io.nos_text import parse_nos_text
 from carenos.io.suite_index import read_index
 
-from .support.importing import SOURCES, TITLES, norm, seed
+from .support.importing import SOURCES, TITLES, account_of, norm, seed
 from .support.paths import ROOT, SHARED
 
 RIGHTS = [
@@ -196,11 +195,11 @@ def test_scope_in_order(code: str) -> None:
 
 def test_the_explanatory_sentence_is_a_label(code: str) -> None:
     text = seed(code)
-    parsed = parse_nos_text(text)
+    account = account_of(text)
     lines = text.split("\n")
     found = [n for n, raw in enumerate(lines, 1) if "explanatory statements of scope" in raw]
     assert len(found) == 2
-    assert [parsed.account[n] for n in found] == ["label", "label"]
+    assert [account[n] for n in found] == ["label", "label"]
 
 
 def test_import_without_a_title_is_a_usage_error() -> None:
@@ -216,7 +215,7 @@ def test_committed_yaml_is_what_the_importer_makes(code: str) -> None:
         pytest.skip(f"the suite index {index_path} is absent (../shared/suite/ not checked out)")
     from carenos.importer import import_file
 
-    standard = import_file(SOURCES / f"{code}.txt", index=read_index(index_path))
+    (standard,) = import_file(SOURCES / f"{code}.txt", index=read_index(index_path))
     committed = (ROOT / "data" / "standards" / f"{code}.yaml").read_text(encoding="utf-8")
     assert carenos.dumps(standard) == committed
     loaded = carenos.load(ROOT / "data" / "standards" / f"{code}.yaml")

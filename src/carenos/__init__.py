@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # explicit re-exports (``X as X``), for type checkers
     from .errors import CarenosError as CarenosError
     from .export.nosdb import to_nosdb as to_nosdb
     from .importer import from_nosdb as from_nosdb
+    from .importer import import_file as import_file
     from .importer import import_text as import_text
     from .mapping import KnowledgeMap as KnowledgeMap
     from .mapping import map_knowledge as map_knowledge
@@ -87,6 +88,7 @@ _EXPORTS = {
     "dumps": "documents",
     "from_dict": "convert",
     "from_nosdb": "importer",
+    "import_file": "importer",
     "import_text": "importer",
     "load": "documents",
     "load_catalogue": "catalogue",

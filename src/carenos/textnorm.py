@@ -12,6 +12,7 @@ __all__ = [
     "normal_form",
     "plural",
     "slug",
+    "split_list",
     "squash_spaces",
     "word_diff",
 ]
@@ -122,3 +123,14 @@ def word_diff(old: str, new: str) -> str:
         else:
             parts.append(f"{right!r} added")
     return "; ".join(parts) or "only spacing, case or punctuation differ"
+
+
+def split_list(value: str) -> tuple[list[str], int]:
+    """Split a list cell on ``;`` (or on ``,`` where it has no ``;``); also count empty parts.
+
+    Splitting on ``;`` first keeps items such as "Health, Public Services and Care" whole.
+    """
+    separator = ";" if ";" in value else ","
+    parts = [squash_spaces(part) for part in value.split(separator)]
+    kept = [part for part in parts if part]
+    return kept, len(parts) - len(kept)

@@ -16,13 +16,13 @@ from hypothesis import strategies as st
 
 import carenos
 from carenos.errors import CarenosError, ImportTextError
+from carenos.importer import UnaccountedLinesError
+from carenos.io.files import normalise_newlines
 from carenos.io.json import parse_json
-from carenos.io.nos_lines import split_lines
-from carenos.io.nos_text import UnaccountedLinesError, parse_nos_text
 from carenos.io.yaml import parse_yaml
 
 from ..support.hostile import standard_dict, standard_yaml
-from ..support.importing import TITLES, seed
+from ..support.importing import TITLES, account_of, seed
 
 FRAGMENTS = [
     "!!python/object/apply:os.system ['true']",
@@ -138,5 +138,5 @@ def test_importer_on_binary_noise_accounts_or_names(
     elif error is not None:
         assert isinstance(error, ImportTextError), error
     else:  # imported: then every line went somewhere
-        account = parse_nos_text(text).account
-        assert sorted(account) == list(range(1, len(split_lines(text)) + 1))
+        account = account_of(text)
+        assert sorted(account) == list(range(1, len(normalise_newlines(text).split("\n")) + 1))

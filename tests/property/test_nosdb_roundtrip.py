@@ -9,7 +9,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import carenos
-from carenos.io.nos_text import term_of
 from carenos.model import (
     ExternalLink,
     GlossaryEntry,
@@ -18,6 +17,7 @@ from carenos.model import (
     Standard,
     Values,
 )
+from carenos.terms import term_of
 
 from .strategies import codes, metadata_of, numbered_groups
 

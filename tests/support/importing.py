@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from carenos import Standard
+from carenos.importer import analyse, text_document
 
 from .paths import ROOT
 
@@ -37,6 +38,18 @@ def statements(standard: Standard) -> dict[str, Any]:
         "scope": standard.scope,
         "values": standard.values,
     }
+
+
+def account_of(text: str) -> dict[int, str]:
+    """Where each line of ``text`` went: a JSON pointer, or a role (``blank``, ``label`` ...)."""
+    result = analyse(text_document(text))
+    return {n: e.pointer or e.role for n, e in result.account.items()}
+
+
+def data_of(text: str) -> dict[str, Any]:
+    """The dict shape the importer reads from ``text`` (its one standard)."""
+    (data,) = analyse(text_document(text)).data
+    return data
 
 
 def resolve(data: Any, pointer: str) -> Any:

@@ -20,6 +20,7 @@ __all__ = [
     "decode",
     "max_size",
     "normalise_newlines",
+    "read_bytes",
     "read_lines",
     "read_text",
     "refuse_nul",
@@ -90,8 +91,8 @@ def refuse_nul(
         raise kind(message, source=source, line=line, column=column)
 
 
-def read_text(path: str | os.PathLike[str], *, limit: int | None = None) -> str:
-    """Read ``path`` as UTF-8 text, within the size limit, never modifying it.
+def read_bytes(path: str | os.PathLike[str], *, limit: int | None = None) -> bytes:
+    """The bytes of the regular file at ``path``, within the size limit, never modifying it.
 
     Every failure is a :class:`ReadError` that names the file.
     """
@@ -126,7 +127,12 @@ def read_text(path: str | os.PathLike[str], *, limit: int | None = None) -> str:
         raise ReadError(f"cannot read: {reason}", source=source) from None
     if len(data) > cap:
         raise ReadError(f"file is over the size limit of {cap:,} bytes", source=source)
-    return decode(data, source)
+    return data
+
+
+def read_text(path: str | os.PathLike[str], *, limit: int | None = None) -> str:
+    """Read ``path`` as UTF-8 text (see :func:`read_bytes` and :func:`decode`)."""
+    return decode(read_bytes(path, limit=limit), os.fspath(path))
 
 
 def read_lines(

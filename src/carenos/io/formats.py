@@ -19,6 +19,7 @@ from typing import Any, Literal
 from attrs import frozen
 
 __all__ = [
+    "DOCUMENT_READERS",
     "OUTPUT_TABLES",
     "READERS",
     "RENDERERS",
@@ -28,6 +29,7 @@ __all__ = [
     "SUFFIXES",
     "WRITERS",
     "DocumentFormat",
+    "DocumentReader",
     "ExportFormat",
     "InputFormat",
     "MapFormat",
@@ -35,6 +37,7 @@ __all__ = [
     "Reader",
     "ReportFormat",
     "RulesFormat",
+    "document_kind",
     "input_format",
     "markdown",
     "output_function",
@@ -103,6 +106,55 @@ def suffix_list(formats: tuple[InputFormat, ...] | None = None) -> str:
     return ", ".join(
         f"*{suffix}" for suffix, name in SUFFIXES.items() if formats is None or name in formats
     )
+
+
+@frozen
+class DocumentReader:
+    """How ``carenos import`` reads a published document: its suffixes and its reader.
+
+    ``target`` names a function ``(bytes, source) -> Document`` of
+    :mod:`carenos.io.published`, imported on use (the libraries behind it are heavy).
+    """
+
+    suffixes: tuple[str, ...]
+    target: str
+    help: str
+
+    def load(self) -> Callable[..., Any]:
+        """The reader function named by ``target``."""
+        module, _, name = self.target.partition(":")
+        function: Callable[..., Any] = getattr(importlib.import_module(module), name)
+        return function
+
+
+DOCUMENT_READERS: dict[str, DocumentReader] = {
+    "text": DocumentReader(
+        (".txt", ".text"),
+        "carenos.io.published.text:read_text_document",
+        "text: Word's or pdftotext's extract, a copied web page (UTF-8, UTF-16 or Windows-1252)",
+    ),
+    "html": DocumentReader(
+        (".html", ".htm", ".xhtml"),
+        "carenos.io.published.html:read_html_document",
+        "a saved web page (NOS database, Skills for Health tools)",
+    ),
+    "docx": DocumentReader(
+        (".docx",), "carenos.io.published.docx:read_docx_document", "a Word document"
+    ),
+    "pdf": DocumentReader(
+        (".pdf",), "carenos.io.published.pdf:read_pdf_document", "a PDF with a text layer"
+    ),
+}
+"""``carenos import``: the readers of published documents, by kind."""
+
+
+def document_kind(path: str | os.PathLike[str]) -> str | None:
+    """The kind of published document ``path`` is by its suffix, or ``None``."""
+    suffix = PurePath(path).suffix.lower()
+    for name, reader in DOCUMENT_READERS.items():
+        if suffix in reader.suffixes:
+            return name
+    return None
 
 
 @frozen
@@ -194,6 +246,10 @@ def markdown() -> str:
     for name, reader in READERS.items():
         suffixes = ", ".join(f"`{s}`" for s in reader.suffixes)
         lines.append(f"| `{name}` | {suffixes} | {reader.help} |")
+    lines += ["", "## `carenos import`", "", "| kind | suffixes | reads |", "| --- | --- | --- |"]
+    for kind, document in DOCUMENT_READERS.items():
+        suffixes = ", ".join(f"`{s}`" for s in document.suffixes)
+        lines.append(f"| `{kind}` | {suffixes} | {document.help} |")
     for title, table in OUTPUT_TABLES:
         lines += ["", f"## `{title}`", "", "| format | writes |", "| --- | --- |"]
         lines += [f"| `{name}` | {output.help} |" for name, output in table.items()]

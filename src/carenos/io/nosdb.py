@@ -245,7 +245,7 @@ def _groups(lines: list[str], prefix: str, key: str) -> list[dict[str, Any]]:
 
 
 def _scope(lines: list[str]) -> list[dict[str, Any]]:
-    from .nos_text import term_of
+    from ..terms import term_of
 
     found = []
     for line in lines:

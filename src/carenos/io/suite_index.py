@@ -18,9 +18,8 @@ from typing import Any
 from attrs import frozen
 
 from ..errors import ReadError
-from ..textnorm import plural, squash_spaces
+from ..textnorm import plural, split_list, squash_spaces
 from .files import read_text
-from .nos_lines import split_list
 
 __all__ = ["IndexEntry", "SuiteIndex", "parse_index", "read_index"]
 

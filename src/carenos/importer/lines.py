@@ -1,0 +1,201 @@
+"""The importer's first stage: a document's lines, cleaned and classified one by one.
+
+Each :class:`~carenos.io.published.SourceLine` becomes one :class:`Line` (two where a
+heading and its text share a line, ``Values<TAB>Adherence ...``): blank, a bookmark
+marker, page furniture, a section heading, a lead-in ("You must be able to:"), a metadata
+label (with its value, or with the value on the next line), a header (a code and title),
+a run of bare ids, a list item (with its mark), or text. Characters that only printing
+put there are undone first: ligatures, non-breaking and zero-width spaces, soft hyphens.
+Nothing here knows where a line stands in the document; :mod:`.layout` does.
+"""
+
+from __future__ import annotations
+
+import re
+
+from attrs import define, field
+
+from ..codes import HEADER_CODE
+from ..io.published import Document, SourceLine
+from ..textnorm import squash_spaces
+from .marks import Mark, id_run, parse_label, split_mark
+from .vocabulary import heading_key, lead_in_key, meta_key
+
+__all__ = ["HEADER_LINE", "Line", "classify_document", "clean", "title_like"]
+
+_MARKER = re.compile(r"\[bookmark:\s*([^\]\n]*)\]")
+_LIGATURES = str.maketrans(
+    {
+        "ﬁ": "fi",
+        "ﬂ": "fl",
+        "ﬀ": "ff",
+        "ﬃ": "ffi",
+        "ﬄ": "ffl",
+        "ﬅ": "st",
+        "ﬆ": "st",
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2007": " ",
+        "\u2009": " ",
+        "\u200b": None,
+        "\u200c": None,
+        "\u200d": None,
+        "\u2060": None,
+        "\ufeff": None,
+    }
+)
+_META_SPLIT = re.compile(r"\t|\s{2,}|:\s*")
+HEADER_LINE = re.compile(
+    rf"(?:(?i:nos|unit|urn)\s*:?\s+)?({HEADER_CODE.pattern})(?:\s*[:\-–—|]?\s+(\S.*))?"
+)
+"""A header line: a code (``SCDHSC0393``, ``URN: X1``) and perhaps the title after it."""
+
+
+def title_like(text: str) -> bool:
+    """A line that could be a title or heading: capitalised, short, no final full stop."""
+    words = text.split()
+    return (
+        0 < len(words) <= 25
+        and any(sum(c.isalpha() for c in word) >= 3 for word in words)
+        and (text[:1].isupper() or text[:1].isdigit() or text[:1] in "\"'‘“(")
+        and not text.endswith((".", ";", ","))
+    )
+
+
+@define
+class Line:
+    """One classified line; ``index`` is its 1-based place among the document's lines.
+
+    ``kind`` is one of ``blank``, ``marker``, ``furniture``, ``heading``, ``lead_in``,
+    ``meta``, ``header``, ``ids``, ``item``, ``text``. ``key`` is the section of a heading
+    or lead-in, the field of a metadata label, the code of a header; ``value`` the value
+    on a label's line (``None``: on the next line) or a header's title; ``joined`` the
+    indexes of wrapped lines read into this one.
+    """
+
+    index: int
+    source: SourceLine
+    text: str
+    kind: str
+    key: str = ""
+    value: str | None = None
+    mark: Mark | None = None
+    indent: int = 0
+    markers: tuple[str, ...] = ()
+    joined: list[int] = field(factory=list)
+    note: str = ""
+    hyphenated: bool = False
+    """The physical line ended in a hyphen (or soft hyphen) after a letter."""
+    prefix: str = ""
+    """An item's mark as printed (``P3``, ``1.``, ``•``), which ``text`` leaves out."""
+    was: str = ""
+    """The kind the line had before it was found to be furniture."""
+
+    @property
+    def whole(self) -> str:
+        """The text with an item's printed mark (``1. text``), bullets left out."""
+        if self.mark is None or self.mark.style == "bullet" or not self.prefix:
+            return self.text
+        return f"{self.prefix} {self.text}"
+
+    @property
+    def content(self) -> bool:
+        """The line holds text of the document (not blank, marker or furniture)."""
+        return self.kind not in ("blank", "marker", "furniture")
+
+
+def clean(raw: str) -> str:
+    """``raw`` without bookmark markers and printing artefacts (ligatures, odd spaces)."""
+    text = _MARKER.sub("", raw).translate(_LIGATURES)
+    return text.replace("\u00ad", "") if "\u00ad" in text else text
+
+
+def _indent(raw: str) -> int:
+    width = 0
+    for char in raw:
+        if char == " ":
+            width += 1
+        elif char == "\t":
+            width += 4
+        else:
+            break
+    return width
+
+
+def _meta(text: str) -> tuple[str, str | None] | None:
+    """``(field, value)`` of a metadata line (value ``None`` when it is on the next line)."""
+    bare = text.rstrip(":").strip()
+    key = meta_key(bare)
+    if key is not None:
+        return key, None
+    pieces = _META_SPLIT.split(text, maxsplit=1)
+    if len(pieces) == 2 and pieces[1].strip():
+        key = meta_key(pieces[0].strip())
+        if key is not None:
+            return key, squash_spaces(pieces[1])
+    return None
+
+
+def _classify(index: int, source: SourceLine) -> list[Line]:
+    raw = source.text
+    markers = tuple(squash_spaces(m) for m in _MARKER.findall(raw))
+    cleaned = clean(raw)
+    hyphenated = bool(re.search(r"[A-Za-z]-\s*$", cleaned)) or raw.rstrip().endswith("\u00ad")
+    text = squash_spaces(cleaned)
+    indent = source.level * 4 if source.level is not None else _indent(cleaned)
+
+    def line(
+        kind: str,
+        shown: str = text,
+        *,
+        key: str = "",
+        value: str | None = None,
+        mark: Mark | None = None,
+        note: str = "",
+        prefix: str = "",
+    ) -> list[Line]:
+        made = Line(index, source, shown, kind, key, value, mark, indent, markers)
+        made.note, made.prefix, made.hyphenated = note, prefix, hyphenated
+        return [made]
+
+    if not text:
+        return line("marker" if markers else "blank", "")
+    if source.furniture:
+        return line("furniture", note=source.furniture)
+    if source.label is not None:
+        return line("item", mark=parse_label(source.label), prefix=source.label)
+    lead = lead_in_key(text)
+    if lead is not None:
+        return line("lead_in", key=lead)
+    heading = heading_key(text)
+    if heading is not None:
+        return line("heading", key=heading)
+    head, tab, rest = cleaned.strip().partition("\t")
+    key = heading_key(squash_spaces(head)) if tab and squash_spaces(rest) else None
+    if key is not None:
+        second = _classify(index, SourceLine(rest, source.origin))[0]
+        second.hyphenated = hyphenated
+        return [*line("heading", squash_spaces(head), key=key), second]
+    meta = _meta(cleaned.strip())
+    if meta is not None:
+        return line("meta", key=meta[0], value=meta[1])
+    ids = id_run(text)
+    if ids is not None and (len(ids) > 1 or text == ids[0]):
+        return line("ids", value=" ".join(ids))
+    marked = split_mark(text)
+    if marked is not None:
+        prefix = text[: len(text) - len(marked[1])].strip()
+        return line("item", marked[1], mark=marked[0], prefix=prefix)
+    header = HEADER_LINE.fullmatch(text)
+    if header is not None and not text[:1].islower():
+        return line("header", key=header.group(1), value=header.group(2))
+    return line("text")
+
+
+def classify_document(document: Document) -> list[Line]:
+    """The classified lines of ``document``, in order."""
+    return [
+        line
+        for index, source in enumerate(document.lines, start=1)
+        for line in _classify(index, source)
+    ]

@@ -1,0 +1,163 @@
+"""The layout reader's state: the standards read so far, the section, the account.
+
+And the lines that need no section to be read: codes and titles (a header, a ``URN``
+label), metadata labels and values, bare ids, blank lines and furniture. The sections
+and their statements are :mod:`.layout`'s.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..textnorm import split_list
+from .account import Entry
+from .builder import StandardBuilder
+from .lines import Line
+from .vocabulary import LIST_FIELDS
+
+__all__ = ["ReaderState"]
+
+
+class ReaderState:
+    """What the layout reader knows at a line; :class:`~.layout.LayoutReader` reads on."""
+
+    def __init__(self, lines: list[Line], *, title_given: bool = False) -> None:
+        self.lines = lines
+        self.account: dict[int, Entry] = {}
+        self.builders: list[StandardBuilder] = []
+        self.spans: list[list[int]] = []
+        self.section = "start"
+        self.pending_meta: str | None = None
+        self.last_meta: str | None = None
+        self.pending_ids: list[str] = []
+        self.pending_term: Line | None = None
+        self.top: dict[str, tuple[str, str, int]] = {}
+        self.nested = False
+        self.title_given = title_given
+        self.unplaced: list[Line] = []
+        self.info_open = False
+
+    @property
+    def builder(self) -> StandardBuilder:
+        """The standard being read (a new one if none yet)."""
+        if not self.builders:
+            self.new_standard()
+        return self.builders[-1]
+
+    def new_standard(self) -> None:
+        """Start reading the next standard of the document."""
+        self.builders.append(StandardBuilder())
+        self.spans.append([])
+        self.section = "start"
+        self.top = {}
+        self.pending_meta = None
+        self.last_meta = None
+        self.nested = False
+
+    def put(self, line: Line, pointer: str | None, role: str = "content", note: str = "") -> None:
+        """Enter ``line`` (and the wrapped lines read into it) in the account."""
+        if pointer is None and role == "content":
+            self.unplaced.append(line)
+            return
+        code_index = len(self.builders) - 1
+        entry = Entry(role, pointer or "", str(code_index), note)
+        for index in (line.index, *line.joined):
+            old = self.account.get(index)
+            if old is None or old.role != "content":
+                self.account[index] = entry
+        if role in ("content", "label") and self.builders:
+            self.spans[-1].append(line.index)
+
+    def enter(self, section: str) -> None:
+        """Move to ``section`` (any order: documents differ)."""
+        if section != self.section:
+            self.nested = False
+            self.pending_term = None
+        self.section = section
+        self.info_open = False
+
+    def on_blank(self, position: int, line: Line) -> None:
+        """A blank line."""
+        self.put(line, None, "blank")
+
+    def on_marker(self, position: int, line: Line) -> None:
+        """A line of bookmark markers only."""
+        self.put(line, None, "marker")
+
+    def on_furniture(self, position: int, line: Line) -> None:
+        """A running header, footer or page number."""
+        self.put(line, None, "furniture", line.note)
+
+    def on_meta(self, position: int, line: Line) -> None:
+        """A metadata label, with its value or before it; a ``URN`` or title label."""
+        field = line.key
+        if field == "code":
+            self.set_code(line, line.value, position)
+            return
+        if field == "title":
+            if line.value is None:
+                self.pending_meta = "title"
+                self.put(line, None, "label", "label")
+            else:
+                self.builder.title = line.value
+                self.put(line, "/title")
+            return
+        if field in self.builder.metadata and self.builder.statements:
+            self.unplaced.append(line)
+            return
+        self.enter("metadata")
+        self.last_meta = field
+        if line.value is None:
+            self.pending_meta = field
+            self.put(line, None, "label", "metadata label")
+        else:
+            self.meta_value(line, field, line.value)
+
+    def meta_value(self, line: Line, field: str, value: str) -> None:
+        """The value of metadata ``field`` (lists split on ``;`` or ``,``)."""
+        metadata = self.builder.metadata
+        if field in LIST_FIELDS:
+            metadata.setdefault(field, []).extend(split_list(value)[0])
+            self.pending_meta = field if value.rstrip().endswith((",", ";")) else None
+        else:
+            metadata[field] = value
+            self.pending_meta = None
+        self.put(line, f"/metadata/{field}")
+
+    def set_code(
+        self, line: Line, code: str | None, position: int, title: str | None = None
+    ) -> None:
+        """A code: of the standard being read, or the start of the next one."""
+        if code is None:
+            self.pending_meta = "code"
+            self.put(line, None, "label", "label")
+            return
+        current = self.builders[-1] if self.builders else None
+        if current is not None and current.statements and current.code != code:
+            self.new_standard()
+        elif (
+            current is not None and current.code and current.code != code and not current.statements
+        ):
+            self.builders.pop()
+            self.spans.pop()
+            self.new_standard()
+        builder = self.builder
+        if builder.code == code:
+            self.put(line, None, "label", "the code again")
+            return
+        builder.code = code
+        if title:
+            builder.title = title
+        self.put(line, "/code")
+
+    def on_ids(self, position: int, line: Line) -> None:
+        """Bare ids (a column of ``P1 P2 ...``): paired with the texts that follow."""
+        self.pending_ids.extend((line.value or "").split())
+        self.put(line, None, "label", "ids, paired with the texts after them")
+
+    def results(self) -> list[tuple[dict[str, Any], list[int]]]:
+        """Each standard's dict and the lines that are part of it, in order."""
+        return [
+            (builder.result(), sorted(span))
+            for builder, span in zip(self.builders, self.spans, strict=True)
+        ]

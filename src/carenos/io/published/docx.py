@@ -1,0 +1,187 @@
+"""Word documents (.docx), read with python-docx.
+
+The body is read in order, paragraphs and tables alike. A list paragraph's number or
+bullet lives in its numbering properties (its own, or its style's), not in its text: the
+reader works the label out as Word shows it (``1.``, ``a)``, ``•``), counting per list
+and level, and gives it with the level. A table row is one line of tab-separated cells
+(merged cells once). Headers and footers are page furniture and are not read.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from typing import Any
+
+from ...errors import ReadError
+from ...textnorm import squash_spaces
+from . import Document, Origin, SourceLine
+
+__all__ = ["read_docx_document"]
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_BULLET = "•"
+
+
+def _roman(number: int) -> str:
+    values = zip(
+        (1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1),
+        ("m", "cm", "d", "cd", "c", "xc", "l", "xl", "x", "ix", "v", "iv", "i"),
+        strict=True,
+    )
+    out = []
+    for value, letters in values:
+        while number >= value:
+            out.append(letters)
+            number -= value
+    return "".join(out)
+
+
+def _letter(number: int) -> str:
+    return chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1)
+
+
+def _formatted(number: int, fmt: str) -> str:
+    if fmt == "lowerLetter":
+        return _letter(number)
+    if fmt == "upperLetter":
+        return _letter(number).upper()
+    if fmt == "lowerRoman":
+        return _roman(number)
+    if fmt == "upperRoman":
+        return _roman(number).upper()
+    return str(number)
+
+
+class _Numbering:
+    """The document's list definitions and the counters of the lists read so far."""
+
+    def __init__(self, document: Any) -> None:
+        self.levels: dict[tuple[str, int], tuple[str, str, int]] = {}
+        self.counters: dict[str, list[int]] = {}
+        try:
+            numbering = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+        for node in numbering.iter(f"{_W}abstractNum"):
+            levels = {}
+            for lvl in node.iter(f"{_W}lvl"):
+                fmt = _val(lvl.find(f"{_W}numFmt")) or "decimal"
+                text = _val(lvl.find(f"{_W}lvlText")) or ""
+                start = _val(lvl.find(f"{_W}start")) or "1"
+                levels[int(_val(lvl, "ilvl") or 0)] = (
+                    fmt,
+                    text,
+                    int(start) if start.isdigit() else 1,
+                )
+            abstract[_val(node, "abstractNumId") or ""] = levels
+        for num in numbering.iter(f"{_W}num"):
+            ref = _val(num.find(f"{_W}abstractNumId"))
+            for level, definition in abstract.get(ref or "", {}).items():
+                self.levels[(_val(num, "numId") or "", level)] = definition
+
+    def label(self, num_id: str, level: int) -> str | None:
+        definition = self.levels.get((num_id, level))
+        if definition is None or num_id == "0":
+            return None
+        fmt, text, start = definition
+        if fmt == "bullet" or fmt == "none":
+            return _BULLET if fmt == "bullet" else None
+        counters = self.counters.setdefault(num_id, [0] * 9)
+        counters[level] = counters[level] + 1 if counters[level] else start
+        for deeper in range(level + 1, 9):
+            counters[deeper] = 0
+        label = text
+        for n in range(9):
+            fmt_n = self.levels.get((num_id, n), ("decimal", "", 1))[0]
+            label = label.replace(f"%{n + 1}", _formatted(counters[n] or 1, fmt_n))
+        return label or None
+
+
+def _val(node: Any, name: str = "val") -> str | None:
+    if node is None:
+        return None
+    value: str | None = node.get(f"{_W}{name}")
+    return value
+
+
+def _num_pr(paragraph: Any) -> tuple[str, int] | None:
+    """The list (numId, level) of a paragraph, from its own properties or its styles'."""
+    p_pr = paragraph._p.pPr
+    num_pr = p_pr.numPr if p_pr is not None else None
+    style = paragraph.style
+    while num_pr is None and style is not None:
+        s_pr = style.element.pPr
+        num_pr = s_pr.numPr if s_pr is not None else None
+        style = style.base_style
+    if num_pr is None or num_pr.numId is None:
+        return None
+    level = num_pr.ilvl.val if num_pr.ilvl is not None else 0
+    return str(num_pr.numId.val), int(level)
+
+
+def read_docx_document(data: bytes, source: str) -> Document:
+    """The lines of a Word document (see the module)."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise ReadError(f"not a readable Word document (.docx): {error}", source=source) from None
+    except Exception as error:  # a broken package fails in many ways inside python-docx
+        raise ReadError(f"not a readable Word document (.docx): {error!r}", source=source) from None
+    numbering = _Numbering(document)
+    lines: list[SourceLine] = []
+    paragraph_number = 0
+    table_number = 0
+    try:
+        for child in document.element.body.iterchildren():
+            if child.tag == f"{_W}p":
+                paragraph = Paragraph(child, document)
+                paragraph_number += 1
+                found = _num_pr(paragraph)
+                label = numbering.label(*found) if found else None
+                style = paragraph.style.name if paragraph.style is not None else None
+                for part in paragraph.text.split("\n"):
+                    text = part.strip(" ")
+                    if not text.strip():
+                        continue
+                    lines.append(
+                        SourceLine(
+                            text,
+                            Origin(paragraph=paragraph_number, style=style),
+                            label=label,
+                            level=found[1] if found and label else None,
+                        )
+                    )
+                    label = None  # a line break inside a list paragraph continues it
+            elif child.tag == f"{_W}tbl":
+                table_number += 1
+                for row_number, row in enumerate(Table(child, document).rows, start=1):
+                    cells: list[str] = []
+                    seen: set[int] = set()
+                    for cell in row.cells:
+                        if id(cell._tc) in seen:
+                            continue
+                        seen.add(id(cell._tc))
+                        text = squash_spaces(cell.text)
+                        if text:
+                            cells.append(text)
+                    if cells:
+                        lines.append(
+                            SourceLine(
+                                "\t".join(cells),
+                                Origin(cell=(table_number, row_number), style="table row"),
+                            )
+                        )
+    except ReadError:
+        raise
+    except Exception as error:  # malformed XML parts surface while reading, not opening
+        raise ReadError(f"not a readable Word document (.docx): {error!r}", source=source) from None
+    if not lines:
+        raise ReadError("the Word document has no text", source=source)
+    return Document(source, "docx", tuple(lines), reflow=False)

@@ -1,0 +1,167 @@
+"""HTML (.html, .htm): a saved NOS database page, or any page that shows a standard.
+
+Read with lxml's HTML parser, which copes with the broken markup saved pages have. Block
+elements (paragraphs, headings, list items, definition terms and descriptions, divs) make
+lines; ``<br>`` breaks one; a table row is one line of tab-separated cells; a list item
+carries its level and label (``1.``, ``•``) as the reader's, not the text's. Scripts and
+styles are not text. Navigation, headers, footers and asides, and everything outside
+``<main>`` where the page has one, are lines marked as furniture.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...errors import ReadError
+from ...textnorm import squash_spaces
+from . import Document, Origin, SourceLine
+
+__all__ = ["read_html_document"]
+
+_BLOCKS = frozenset(
+    "address article aside blockquote body caption dd details div dl dt fieldset figcaption "
+    "figure footer form h1 h2 h3 h4 h5 h6 header hr legend li main nav ol p pre section summary "
+    "table tbody td tfoot th thead tr ul".split()
+)
+_SKIPPED = frozenset({"script", "style", "noscript", "template", "head", "svg", "button"})
+_FURNITURE = {"nav": "<nav>", "header": "<header>", "footer": "<footer>", "aside": "<aside>"}
+
+
+class _Walker:
+    """Walks the tree once, gathering lines; one instance reads one page."""
+
+    def __init__(self, has_main: bool) -> None:
+        self.lines: list[SourceLine] = []
+        self.buffer: list[str] = []
+        self.paragraph = 0
+        self.tables = 0
+        self.has_main = has_main
+        self.pending: dict[str, Any] = {}
+
+    def flush(self, context: dict[str, Any]) -> None:
+        text = squash_spaces("".join(self.buffer))
+        self.buffer = []
+        if not text:
+            return
+        self.paragraph += 1
+        info = {**context, **self.pending}
+        self.pending = {}
+        furniture = info.get("furniture")
+        if furniture is None and self.has_main and not info.get("in_main"):
+            furniture = "outside <main>"
+        self.lines.append(
+            SourceLine(
+                text,
+                Origin(paragraph=self.paragraph, style=info.get("style")),
+                label=info.get("label"),
+                level=info.get("level"),
+                furniture=furniture,
+            )
+        )
+
+    def walk(self, element: Any, context: dict[str, Any]) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        tag = tag.lower()
+        if tag in _SKIPPED or not isinstance(element.tag, str):
+            self.tail(element, context)
+            return
+        if tag == "br":
+            self.flush(context)
+            self.tail(element, context)
+            return
+        if tag == "table":
+            self.flush(context)
+            self.table(element, context)
+            self.tail(element, context)
+            return
+        inner = dict(context)
+        if tag == "main":
+            inner["in_main"] = True
+        if tag in _FURNITURE and "furniture" not in inner:
+            inner["furniture"] = _FURNITURE[tag]
+        block = tag in _BLOCKS
+        if block:
+            self.flush(context)
+            if tag in ("ul", "ol"):
+                inner["list_depth"] = context.get("list_depth", -1) + 1
+                inner["ordered"] = tag == "ol"
+                inner["counter"] = [_start(element)]
+            elif tag == "li":
+                depth = context.get("list_depth", 0)
+                counter = context.get("counter")
+                if context.get("ordered") and counter is not None:
+                    label = f"{counter[0]}."
+                    counter[0] += 1
+                else:
+                    label = "•"
+                inner["style"] = "li"
+                self.pending = {"label": label, "level": depth, "style": "li"}
+            elif (tag[:1] == "h" and tag[1:].isdigit()) or tag in ("dt", "dd", "p", "th", "td"):
+                inner["style"] = tag
+        if element.text:
+            self.buffer.append(element.text)
+        for child in element:
+            self.walk(child, inner)
+        if block:
+            self.flush(inner)
+            self.pending = {}
+        self.tail(element, context)
+
+    def tail(self, element: Any, context: dict[str, Any]) -> None:
+        if element.tail:
+            self.buffer.append(element.tail)
+
+    def table(self, table: Any, context: dict[str, Any]) -> None:
+        self.tables += 1
+        for row_number, row in enumerate(table.iter("tr"), start=1):
+            cells = [
+                squash_spaces(cell.text_content()) for cell in row if _tag(cell) in ("td", "th")
+            ]
+            text = "\t".join(cell for cell in cells if cell)
+            if not text:
+                continue
+            self.paragraph += 1
+            furniture = context.get("furniture")
+            if furniture is None and self.has_main and not context.get("in_main"):
+                furniture = "outside <main>"
+            self.lines.append(
+                SourceLine(
+                    text,
+                    Origin(paragraph=self.paragraph, cell=(self.tables, row_number), style="tr"),
+                    furniture=furniture,
+                )
+            )
+
+
+def _tag(element: Any) -> str:
+    return element.tag.lower() if isinstance(element.tag, str) else ""
+
+
+def _start(element: Any) -> int:
+    try:
+        return int(element.get("start", "1"))
+    except ValueError:
+        return 1
+
+
+def read_html_document(data: bytes, source: str) -> Document:
+    """The lines of an HTML page (see the module)."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    if not data.strip():
+        raise ReadError("an empty HTML file", source=source)
+    try:
+        root = lxml_html.document_fromstring(data)
+    except (etree.ParserError, ValueError) as error:
+        raise ReadError(f"not readable as HTML: {error}", source=source) from None
+    body = root.find("body")
+    if body is None:
+        body = root
+    has_main = body.find(".//main") is not None
+    walker = _Walker(has_main)
+    walker.walk(body, {})
+    walker.flush({})
+    if not any(line.furniture is None for line in walker.lines):
+        raise ReadError("the HTML page has no text in its body", source=source)
+    return Document(source, "html", tuple(walker.lines), reflow=False)
