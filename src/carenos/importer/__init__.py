@@ -101,15 +101,16 @@ def analyse(document: Document, *, title_given: bool = False) -> ImportResult:
         kept.append(data)
         spans.append((span[0], span[-1]) if span else (0, -1))
     account: dict[int, Entry] = {}
+    unaccounted: list[tuple[int, str]] = []
+    outside: list[tuple[int, str]] = []
     for index, entry in reader.account.items():
         if entry.standard in renumber or entry.role not in ("content", "label"):
             account[index] = Entry(
                 entry.role, entry.pointer, renumber.get(entry.standard, ""), entry.note
             )
-        else:
+        else:  # read into a standard that turned out to hold no statement
             account[index] = Entry("outside", note="not part of a standard")
-    unaccounted: list[tuple[int, str]] = []
-    outside: list[tuple[int, str]] = []
+            outside.append((index, " ".join(document.lines[index - 1].text.split())))
     for line in reader.unplaced:
         shown = " ".join(line.source.text.split())
         inside = any(first <= line.index <= last for first, last in spans)
@@ -123,7 +124,9 @@ def analyse(document: Document, *, title_given: bool = False) -> ImportResult:
         if entry.standard:
             code = kept[int(entry.standard)].get("code", f"standard {int(entry.standard) + 1}")
             account[index] = Entry(entry.role, entry.pointer, str(code), entry.note)
-    return ImportResult(document, tuple(kept), account, tuple(unaccounted), tuple(outside))
+    return ImportResult(
+        document, tuple(kept), account, tuple(sorted(unaccounted)), tuple(sorted(outside))
+    )
 
 
 def _merged(data: dict[str, Any], code: str | None, title: str | None) -> None:

@@ -99,8 +99,12 @@ class StandardBuilder:
     # -- free text ----------------------------------------------------------------------
 
     def add_overview(self, text: str) -> str:
-        """A paragraph of the overview."""
-        self.overview.append(text)
+        """A paragraph of the overview (or the rest of one broken mid-sentence)."""
+        last = self.overview[-1] if self.overview else ""
+        if last and not last.endswith((".", ":", "!", "?")) and text[:1].islower():
+            self.overview[-1] = f"{last} {text}"
+        else:
+            self.overview.append(text)
         return "/overview"
 
     def add_scope(self, section: str, text: str) -> str:

@@ -205,7 +205,7 @@ class LayoutReader(ReaderState):
             and line.text.casefold().startswith(_VALUES_START)
         ):
             self.enter(section := "values")
-        if section == "start":
+        if section == "start" or (section == "metadata" and not builder.statements):
             self.on_start_text(position, line)
         elif section == "overview":
             self.put(line, builder.add_overview(line.whole))

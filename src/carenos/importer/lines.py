@@ -122,8 +122,15 @@ def _indent(raw: str) -> int:
     return width
 
 
+_VERSION = re.compile(r"(?i:version(?:\s+(?:no\.?|number))?)\s*:?\s*([0-9]{1,3})")
+_TRAILING_VERSION = re.compile(r"(.*\S)\s+((?i:version\s+no\.?)\s*[0-9]{1,3})")
+
+
 def _meta(text: str) -> tuple[str, str | None] | None:
     """``(field, value)`` of a metadata line (value ``None`` when it is on the next line)."""
+    version = _VERSION.fullmatch(text)
+    if version:
+        return "version", version.group(1)
     bare = text.rstrip(":").strip()
     key = meta_key(bare)
     if key is not None:
@@ -176,6 +183,13 @@ def _classify(index: int, source: SourceLine) -> list[Line]:
         second = _classify(index, SourceLine(rest, source.origin))[0]
         second.hyphenated = hyphenated
         return [*line("heading", squash_spaces(head), key=key), second]
+    trailing = _TRAILING_VERSION.fullmatch(text)
+    if trailing is not None:  # the Skills for Health tools site ends an overview so
+        first = _classify(index, SourceLine(trailing.group(1), source.origin))
+        return [
+            *first,
+            *line("meta", trailing.group(2), key="version", value=trailing.group(2).split()[-1]),
+        ]
     meta = _meta(cleaned.strip())
     if meta is not None:
         return line("meta", key=meta[0], value=meta[1])

@@ -59,14 +59,15 @@ class ReaderState:
         if pointer is None and role == "content":
             self.unplaced.append(line)
             return
-        code_index = len(self.builders) - 1
-        entry = Entry(role, pointer or "", str(code_index), note)
+        standard = ""
+        if role in ("content", "label"):
+            standard = str(self.builders.index(self.builder))
+            self.spans[-1].append(line.index)
+        entry = Entry(role, pointer or "", standard, note)
         for index in (line.index, *line.joined):
             old = self.account.get(index)
             if old is None or old.role != "content":
                 self.account[index] = entry
-        if role in ("content", "label") and self.builders:
-            self.spans[-1].append(line.index)
 
     def enter(self, section: str) -> None:
         """Move to ``section`` (any order: documents differ)."""
@@ -133,14 +134,13 @@ class ReaderState:
             self.put(line, None, "label", "label")
             return
         current = self.builders[-1] if self.builders else None
-        if current is not None and current.statements and current.code != code:
-            self.new_standard()
-        elif (
-            current is not None and current.code and current.code != code and not current.statements
-        ):
-            self.builders.pop()
-            self.spans.pop()
-            self.new_standard()
+        if current is not None and current.code != code:
+            # What came before a titled header with nothing of a standard (site navigation,
+            # a guide's front matter) is not part of it: that standard is left empty, and
+            # an empty one is dropped, its lines reported as outside every standard.
+            before = bool(current.title or current.overview) and title is not None
+            if current.statements or current.code or before:
+                self.new_standard()
         builder = self.builder
         if builder.code == code:
             self.put(line, None, "label", "the code again")
