@@ -31,7 +31,7 @@ from ..model import Standard
 from .account import Entry, UnaccountedLinesError, explain
 from .layout import LayoutReader
 from .lines import HEADER_LINE, classify_document
-from .reflow import join_wrapped, mark_furniture
+from .reflow import join_split_labels, join_wrapped, mark_furniture, pair_id_runs
 
 __all__ = [
     "Entry",
@@ -86,7 +86,8 @@ def analyse(document: Document, *, title_given: bool = False) -> ImportResult:
     """
     lines = classify_document(document)
     paged = any(line.origin.page is not None for line in document.lines)
-    mark_furniture(lines, paged)
+    lines = join_split_labels(mark_furniture(lines, paged))
+    lines = pair_id_runs(lines)
     if document.reflow:
         lines = join_wrapped(lines)
     reader = LayoutReader(lines, title_given=title_given)
@@ -113,7 +114,9 @@ def analyse(document: Document, *, title_given: bool = False) -> ImportResult:
             outside.append((index, " ".join(document.lines[index - 1].text.split())))
     for line in reader.unplaced:
         shown = " ".join(line.source.text.split())
-        inside = any(first <= line.index <= last for first, last in spans)
+        inside = line.index not in reader.disowned and any(
+            first <= line.index <= last for first, last in spans
+        )
         for index in (line.index, *line.joined):
             if inside:
                 account[index] = Entry("unaccounted", note="fits nowhere")

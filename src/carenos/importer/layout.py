@@ -83,14 +83,17 @@ class LayoutReader(ReaderState):
             self.enter("additional")
             self.put(line, None, "label", "section heading")
             return
+        if line.key == "overview" and self.start_lines:
+            self.disown(self.start_lines)  # what stood before the heading was not the overview
+            self.builder.overview.clear()
         self.enter(line.key)
         self.put(line, None, "label", "section heading")
 
     def on_header(self, position: int, line: Line) -> None:
         """A code and title: the standard's, an element's (``HSC21a ...``), or the next one's."""
         builder = self.builders[-1] if self.builders else None
-        if self.section == "links":
-            self.put(line, self.builder.add_list("links_to_other_nos", line.text))
+        if self.section == "links" or (self.pending_meta and self.pending_meta != "code"):
+            self.on_text(position, line)
             return
         if builder is not None and builder.code and line.key != builder.code:
             element = _ELEMENT_CODE.fullmatch(line.text)
@@ -208,7 +211,10 @@ class LayoutReader(ReaderState):
         if section == "start" or (section == "metadata" and not builder.statements):
             self.on_start_text(position, line)
         elif section == "overview":
-            self.put(line, builder.add_overview(line.whole))
+            if builder.title and line.text == builder.title:
+                self.put(line, None, "label", "the title again")
+            else:
+                self.put(line, builder.add_overview(line.whole))
         elif section in _KINDS:
             self.list_text(position, line, _KINDS[section])
         elif section in SCOPE_KEYS:
@@ -238,11 +244,15 @@ class LayoutReader(ReaderState):
     def on_start_text(self, position: int, line: Line) -> None:
         """Text before any section: the title, else the overview (no heading)."""
         builder = self.builder
+        if builder.title and line.text == builder.title:
+            self.put(line, None, "label", "the title again")
+            return
         if not self.title_given and not builder.title and title_like(line.text):
             builder.title = line.text
             self.put(line, "/title")
             return
         self.enter("overview")
+        self.start_lines.append(line)
         self.put(line, builder.add_overview(line.whole))
 
     def list_text(self, position: int, line: Line, kind: str) -> None:

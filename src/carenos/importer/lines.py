@@ -21,7 +21,7 @@ from ..textnorm import squash_spaces
 from .marks import Mark, id_run, parse_label, split_mark
 from .vocabulary import heading_key, lead_in_key, meta_key
 
-__all__ = ["HEADER_LINE", "Line", "classify_document", "clean", "title_like"]
+__all__ = ["HEADER_LINE", "Line", "classify_document", "clean", "reclassified", "title_like"]
 
 _MARKER = re.compile(r"\[bookmark:\s*([^\]\n]*)\]")
 _LIGATURES = str.maketrans(
@@ -90,6 +90,8 @@ class Line:
     """An item's mark as printed (``P3``, ``1.``, ``•``), which ``text`` leaves out."""
     was: str = ""
     """The kind the line had before it was found to be furniture."""
+    closed: bool = False
+    """The line holds its whole statement already (ids paired with their texts)."""
 
     @property
     def whole(self) -> str:
@@ -204,6 +206,11 @@ def _classify(index: int, source: SourceLine) -> list[Line]:
     if header is not None and not text[:1].islower():
         return line("header", key=header.group(1), value=header.group(2))
     return line("text")
+
+
+def reclassified(line: Line, text: str) -> Line:
+    """A line of ``line``'s place holding ``text`` (a part of it, or it and the next lines)."""
+    return _classify(line.index, SourceLine(text, line.source.origin))[0]
 
 
 def classify_document(document: Document) -> list[Line]:

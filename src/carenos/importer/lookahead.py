@@ -23,7 +23,7 @@ def following(lines: list[Line], position: int) -> tuple[Line | None, set[str]]:
     list sections (``performance``, ``knowledge``) that lead-ins or headings passed named."""
     seen: set[str] = set()
     for line in lines[position + 1 :]:
-        if line.kind in SKIPPED:
+        if line.kind in SKIPPED or (line.kind == "ids" and line.value is None):
             if line.kind == "lead_in":
                 seen.add(line.key)
             continue

@@ -14,9 +14,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .lines import Line
+from ..codes import HEADER_CODE
+from .lines import Line, reclassified, title_like
+from .vocabulary import lead_in_key
+from .marks import Mark
 
-__all__ = ["join_wrapped", "mark_furniture"]
+__all__ = ["join_split_labels", "join_wrapped", "mark_furniture", "pair_id_runs"]
 
 _PAGE_NUMBER = re.compile(
     r"(?:page\s*)?[0-9]{1,3}(?:\s*(?:of|/)\s*[0-9]{1,3})?|[-–]\s*[0-9]{1,3}\s*[-–]", re.I
@@ -35,6 +38,14 @@ _KEEP_HYPHEN = frozenset(
     "self well non co cross multi inter ex anti pre post semi person child long short full part "
     "day face one two three four decision evidence sign".split()
 )
+_CONTINUING = frozenset(
+    "a an and or nor but the of to in on at by for from with into onto as that which who whom "
+    "whose where when while if than your their his her its our my this these those be is are "
+    "was were has have had can could may might must should will would not including such".split()
+)
+"""Words a statement does not end on: a line ending in one goes on."""
+_OPENERS = frozenset("what why how where when which who whom ways the".split())
+"""Words that knowledge statements start with ("how to ...", "the ways ...")."""
 _FURNITURE_KINDS = frozenset({"text", "header", "meta"})
 
 
@@ -42,12 +53,13 @@ def _form(text: str) -> str:
     return _DIGITS.sub("#", text.casefold())
 
 
-def mark_furniture(lines: list[Line], paged: bool) -> None:
-    """Mark running headers, footers and page numbers as furniture, in place.
+def mark_furniture(lines: list[Line], paged: bool) -> list[Line]:
+    """Mark running headers, footers and page numbers as furniture.
 
     A line (text, header or label kind) is furniture when, digits aside, it comes back
     three times or more, or twice at page edges of a paged document; a page number is
-    furniture at a page edge, or anywhere when it says "page".
+    furniture at a page edge, or anywhere when it says "page". A running title that text
+    extraction ran into the line under it ("Title Performance") is split off that line.
     """
     content = [line for line in lines if line.content]
     edges: set[int] = set()
@@ -71,6 +83,73 @@ def mark_furniture(lines: list[Line], paged: bool) -> None:
             line.was, line.kind, line.note = line.kind, "furniture", "page number"
         elif count >= 3 or (count >= 2 and at_edge) or (_PAGE_WORDS.search(line.text) and at_edge):
             line.was, line.kind, line.note = line.kind, "furniture", "running header or footer"
+    return _split_running_titles(lines)
+
+
+def _split_running_titles(lines: list[Line]) -> list[Line]:
+    titles = Counter(
+        _title_of(line.value)
+        for line in lines
+        if line.was == "header" and line.value and len(line.value) > 12
+    )
+    heads = {title for title, n in titles.items() if n >= 2}
+    heads.discard("")
+    if not heads:
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        if line.kind == "text" and line.text in heads and line.index > 1:
+            line.was, line.kind, line.note = line.kind, "furniture", "running title"
+        head = next(
+            (h for h in heads if line.kind == "text" and line.text.startswith(f"{h} ")), None
+        )
+        if head is None:
+            out.append(line)
+            continue
+        first = reclassified(line, head)
+        first.was, first.kind, first.note = first.kind, "furniture", "running title"
+        out += [first, reclassified(line, line.text[len(head) + 1 :])]
+    return out
+
+
+def _title_of(header_title: str) -> str:
+    """The title in a running header's text after the code ("Title 3 SCDHSC0023" -> "Title")."""
+    words = []
+    for word in header_title.split():
+        if word.isdigit() or HEADER_CODE.fullmatch(word):
+            break
+        words.append(word)
+    return " ".join(words)
+
+
+def join_split_labels(lines: list[Line]) -> list[Line]:
+    """Headings and labels that a narrow column wrapped ("Knowledge and" / "understanding",
+    "Indicative" / "Review Date") read as one line again."""
+    out: list[Line] = []
+    position = 0
+    while position < len(lines):
+        line = lines[position]
+        merged = None
+        if line.kind in ("text", "heading", "meta") and len(line.text.split()) <= 4:
+            for size in (4, 3, 2):
+                group = lines[position : position + size]
+                if len(group) < size or any(
+                    x.kind not in ("text", "heading", "meta") or len(x.text.split()) > 4
+                    for x in group
+                ):
+                    continue
+                candidate = reclassified(line, " ".join(x.text for x in group))
+                if candidate.kind in ("heading", "meta", "lead_in") and candidate.value is None:
+                    merged = candidate
+                    merged.joined.extend(x.index for x in group[1:])
+                    position += size
+                    break
+        if merged is None:
+            out.append(line)
+            position += 1
+        else:
+            out.append(merged)
+    return out
 
 
 def _vocabulary(lines: list[Line]) -> set[str]:
@@ -130,7 +209,8 @@ def join_wrapped(lines: list[Line]) -> list[Line]:
         if (
             line.kind == "text"
             and previous is not None
-            and previous.kind in ("text", "item", "header")
+            and previous.kind in ("text", "item", "header", "lead_in")
+            and not previous.closed
             and _continues(previous, last_length, line, width)
         ):
             if previous.hyphenated and previous.text.endswith("-"):
@@ -139,6 +219,8 @@ def join_wrapped(lines: list[Line]) -> list[Line]:
                 previous.text = f"{previous.text} {line.text}"
             previous.joined.append(line.index)
             previous.hyphenated = line.hyphenated
+            if previous.kind in ("text", "lead_in") and lead_in_key(previous.text) is not None:
+                previous.kind, previous.key = "lead_in", lead_in_key(previous.text) or ""
             last_length = len(" ".join(line.source.text.split()))
             continue
         kept.append(line)
@@ -152,9 +234,98 @@ def join_wrapped(lines: list[Line]) -> list[Line]:
 def _continues(previous: Line, last_length: int, line: Line, width: int) -> bool:
     if previous.hyphenated:
         return True
+    if line.text[:1].isupper() and line.text.split()[:2] == previous.text.split()[:2]:
+        return False  # a list of parallel lines ("To be ...", "To be ...")
     if width < 30 or previous.text.endswith(":"):
         return False
+    if previous.text.rsplit(" ", 1)[-1].casefold() in _CONTINUING:
+        return True
     if previous.text.endswith((".", "!", "?")) and line.text[:1].isupper():
         return False
     first_word = line.text.split(" ", 1)[0]
     return last_length + 1 + len(first_word) > width * 0.8
+
+
+def _joined_text(lines: list[Line], words: set[str]) -> str:
+    text = lines[0].text
+    for before, line in zip(lines, lines[1:], strict=False):
+        if before.hyphenated and text.endswith("-"):
+            text = _dehyphenated(text, line.text, words)
+        else:
+            text = f"{text} {line.text}"
+    return text
+
+
+def _breaks(block: list[Line], count: int, openers: set[str]) -> list[int]:
+    """Where to cut ``block`` (wrapped texts) into ``count`` statements: after the lines
+    with the most room left, that end a sentence, or before a word that starts statements;
+    never after a hyphenated line or one that ends on a word a statement does not end on."""
+    width = max(len(line.text) for line in block)
+    scores = []
+    for i, line in enumerate(block[:-1]):
+        score = float(width - len(line.text))
+        if block[i + 1].text.split(" ", 1)[0].casefold() in openers:
+            score += 30
+        if line.text.endswith((".", ":", ";")):
+            score += 1000
+        if line.hyphenated or line.text.rsplit(" ", 1)[-1].casefold() in _CONTINUING:
+            score -= 1000
+        scores.append((score, -i, i))
+    chosen = sorted(scores, reverse=True)[: count - 1]
+    return sorted(i for _, _, i in chosen)
+
+
+def pair_id_runs(lines: list[Line]) -> list[Line]:
+    """Ids printed in a run of their own (a column of ``P1 P2 ...``, then a column of texts,
+    as text extraction gives two-column tables) paired with the texts that follow them.
+
+    The texts after a run are cut into as many statements as there are ids; a capitalised
+    last line that heads what follows (an element title) is left out. Where there are fewer
+    texts than ids, the run is left for the layout reader.
+    """
+    words = _vocabulary(lines)
+    openers = _OPENERS | {
+        line.text.split(" ", 1)[0].casefold() for line in lines if line.kind == "item"
+    }
+    out: list[Line] = []
+    position = 0
+    while position < len(lines):
+        line = lines[position]
+        if line.kind != "ids" or line.value is None:
+            out.append(line)
+            position += 1
+            continue
+        run: list[Line] = []
+        while position < len(lines) and lines[position].kind in ("ids", "blank", "furniture"):
+            run.append(lines[position])
+            position += 1
+        ids = [i for member in run if member.kind == "ids" for i in (member.value or "").split()]
+        block: list[Line] = []
+        others: list[Line] = []
+        end = position
+        while end < len(lines) and lines[end].kind in ("text", "furniture", "blank"):
+            (block if lines[end].kind == "text" else others).append(lines[end])
+            end += 1
+        following = next((x for x in lines[end:] if x.kind not in ("blank", "furniture")), None)
+        heads_next = following is not None and following.kind in ("ids", "lead_in", "heading")
+        if block and heads_next and title_like(block[-1].text) and len(block) > len(ids):
+            block.pop()
+            end = lines.index(block[-1], position) + 1 if block else position
+        if len(block) < len(ids) or not ids:
+            out.extend(run)
+            continue
+        cuts = [-1, *_breaks(block, len(ids), openers), len(block) - 1]
+        for member in run:
+            if member.kind == "ids":
+                member.value = None  # paired here: the layout reader takes it as a label
+            out.append(member)
+        for ident, (first, last) in zip(ids, zip(cuts, cuts[1:], strict=False), strict=True):
+            group = block[first + 1 : last + 1]
+            head = group[0]
+            head.kind, head.mark, head.prefix = "item", Mark(ident[0], ident), ident
+            head.text = _joined_text(group, words)
+            head.joined.extend(member.index for member in group[1:])
+            head.hyphenated, head.closed = group[-1].hyphenated, True
+        out.extend(x for x in lines[position:end] if x.kind != "text")  # read into the items
+        position = end
+    return out

@@ -33,6 +33,9 @@ class ReaderState:
         self.pending_term: Line | None = None
         self.top: dict[str, tuple[str, str, int]] = {}
         self.nested = False
+        self.start_lines: list[Line] = []
+        self.disowned: set[int] = set()
+        """Lines read into a standard, then found to stand before it (site text)."""
         self.title_given = title_given
         self.unplaced: list[Line] = []
         self.info_open = False
@@ -53,6 +56,7 @@ class ReaderState:
         self.pending_meta = None
         self.last_meta = None
         self.nested = False
+        self.start_lines = []
 
     def put(self, line: Line, pointer: str | None, role: str = "content", note: str = "") -> None:
         """Enter ``line`` (and the wrapped lines read into it) in the account."""
@@ -68,6 +72,17 @@ class ReaderState:
             old = self.account.get(index)
             if old is None or old.role != "content":
                 self.account[index] = entry
+
+    def disown(self, lines: list[Line]) -> None:
+        """Take ``lines`` out of the standard: they are read again as fitting nowhere."""
+        for line in lines:
+            for index in (line.index, *line.joined):
+                self.account.pop(index, None)
+                if index in self.spans[-1]:
+                    self.spans[-1].remove(index)
+            self.unplaced.append(line)
+            self.disowned.add(line.index)
+        lines.clear()
 
     def enter(self, section: str) -> None:
         """Move to ``section`` (any order: documents differ)."""
@@ -152,7 +167,10 @@ class ReaderState:
 
     def on_ids(self, position: int, line: Line) -> None:
         """Bare ids (a column of ``P1 P2 ...``): paired with the texts that follow."""
-        self.pending_ids.extend((line.value or "").split())
+        if line.value is None:  # paired already (reflow.pair_id_runs)
+            self.put(line, None, "label", "ids, paired with the texts after them")
+            return
+        self.pending_ids.extend(line.value.split())
         self.put(line, None, "label", "ids, paired with the texts after them")
 
     def results(self) -> list[tuple[dict[str, Any], list[int]]]:

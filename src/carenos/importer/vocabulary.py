@@ -43,7 +43,6 @@ SECTION_HEADINGS: dict[str, tuple[frozenset[str], ...]] = {
             "performance criterion",
             "performance statements",
             "performance",
-            "criteria",
         ),
         "knowledge": (
             "knowledge understanding",
@@ -193,7 +192,7 @@ def lead_in_key(text: str) -> str | None:
     """``"performance"`` or ``"knowledge"`` for a lead-in ("You must be able to:"), or None."""
     stripped = text.rstrip()
     words = words_of(stripped)
-    if {"explanatory", "statements", "scope"} <= words and {"examples", "contexts"} <= words:
+    if {"explanatory", "statements", "scope", "examples", "contexts", "achievement"} <= words:
         return "scope"
     if len(stripped.split()) > 16:
         return None
