@@ -11,13 +11,14 @@ common suffix (``informa-``/``tion``); ``well-``/``being`` keeps its hyphen.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 
 from ..codes import HEADER_CODE
 from .lines import Line, reclassified, title_like
-from .vocabulary import lead_in_key
 from .marks import Mark
+from .vocabulary import lead_in_key
 
 __all__ = ["join_split_labels", "join_wrapped", "mark_furniture", "pair_id_runs"]
 
@@ -248,7 +249,7 @@ def _continues(previous: Line, last_length: int, line: Line, width: int) -> bool
 
 def _joined_text(lines: list[Line], words: set[str]) -> str:
     text = lines[0].text
-    for before, line in zip(lines, lines[1:], strict=False):
+    for before, line in itertools.pairwise(lines):
         if before.hyphenated and text.endswith("-"):
             text = _dehyphenated(text, line.text, words)
         else:
@@ -319,7 +320,7 @@ def pair_id_runs(lines: list[Line]) -> list[Line]:
             if member.kind == "ids":
                 member.value = None  # paired here: the layout reader takes it as a label
             out.append(member)
-        for ident, (first, last) in zip(ids, zip(cuts, cuts[1:], strict=False), strict=True):
+        for ident, (first, last) in zip(ids, itertools.pairwise(cuts), strict=True):
             group = block[first + 1 : last + 1]
             head = group[0]
             head.kind, head.mark, head.prefix = "item", Mark(ident[0], ident), ident
