@@ -257,7 +257,7 @@ def _joined_text(lines: list[Line], words: set[str]) -> str:
     return text
 
 
-def _breaks(block: list[Line], count: int, openers: set[str]) -> list[int]:
+def _breaks(block: list[Line], count: int, openers: frozenset[str] | set[str]) -> list[int]:
     """Where to cut ``block`` (wrapped texts) into ``count`` statements: after the lines
     with the most room left, that end a sentence, or before a word that starts statements;
     never after a hyphenated line or one that ends on a word a statement does not end on."""
