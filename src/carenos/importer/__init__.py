@@ -30,8 +30,8 @@ from ..metadata import iso_date
 from ..model import Standard
 from .account import Entry, UnaccountedLinesError, explain
 from .layout import LayoutReader
-from .lines import HEADER_LINE, classify_document
-from .reflow import join_split_labels, join_wrapped, mark_furniture, pair_id_runs
+from .lines import HEADER_LINE, classify_document, title_like
+from .reflow import join_split_labels, join_wrapped, mark_furniture, pair_id_runs, title_of
 
 __all__ = [
     "Entry",
@@ -194,7 +194,7 @@ def imported(
             f"--code and --title name one standard, and the document holds {len(result.data)}",
             source=source,
         )
-    furniture_code = _furniture_code(result)
+    running = _running_header(result) if len(result.data) == 1 else None
     standards = [
         _standard(
             dict(data),
@@ -203,19 +203,25 @@ def imported(
             title,
             index=index,
             fallback_code=fallback_code if len(result.data) == 1 else None,
-            furniture_code=furniture_code if len(result.data) == 1 else None,
+            running=running,
         )
         for data in result.data
     ]
     return Imported(tuple(standards), result)
 
 
-def _furniture_code(result: ImportResult) -> str | None:
-    """The code a running header gives, where the document prints it on every page."""
-    for line in result.document.lines:
-        found = HEADER_LINE.fullmatch(" ".join(line.text.split()))
-        if found is not None:
-            return found.group(1)
+def _running_header(result: ImportResult) -> tuple[str, str | None] | None:
+    """The code and title of the first header line (a running header, where the document
+    prints them on every page): the last resort for a standard's code and title."""
+    texts = [" ".join(line.text.split()) for line in result.document.lines]
+    for number, text in enumerate(texts):
+        found = HEADER_LINE.fullmatch(text)
+        if found is None:
+            continue
+        title = title_of(found.group(2) or "")
+        if not title:
+            title = next((t for t in texts[number + 1 : number + 3] if title_like(t)), "")
+        return found.group(1), title or None
     return None
 
 
@@ -227,7 +233,7 @@ def _standard(
     *,
     index: SuiteIndex | None,
     fallback_code: str | None,
-    furniture_code: str | None,
+    running: tuple[str, str | None] | None,
 ) -> Standard:
     source = result.document.source
     _merged(data, code, title)
@@ -236,9 +242,11 @@ def _standard(
         entry = index.find_title(data["title"])
         if entry is not None:
             data["code"] = entry.code
-    for fallback in (fallback_code, furniture_code):
+    for fallback in (fallback_code, running[0] if running else None):
         if fallback:
             data.setdefault("code", fallback)
+    if running and running[1] and running[0] == data.get("code"):
+        data.setdefault("title", running[1])
     if index is not None and entry is None and "code" in data:
         entry = index.get(data["code"])
     if entry is not None:

@@ -176,14 +176,16 @@ class LayoutReader(ReaderState):
         """An unmarked line, read by the section it stands in."""
         text = title or line.text
         if self.pending_meta is not None and not marked:
-            field, self.pending_meta = self.pending_meta, None
+            field = self.pending_meta
+            if field not in ("code", "title"):
+                self.meta_value(line, field, line.text)  # moves on to the next label itself
+                return
+            self.pending_meta = self.next_field()
             if field == "code":
                 self.set_code(line, line.text.split()[0], position)
             elif field == "title":
                 self.builder.title = text
                 self.put(line, "/title")
-            else:
-                self.meta_value(line, field, line.text)
             return
         section = self.section
         builder = self.builder

@@ -18,6 +18,7 @@ from attrs import define, field
 from ..codes import HEADER_CODE
 from ..io.published import Document, SourceLine
 from ..textnorm import squash_spaces
+from .columns import reading_order
 from .marks import Mark, id_run, parse_label, split_mark
 from .vocabulary import heading_key, lead_in_key, meta_key
 
@@ -215,8 +216,4 @@ def reclassified(line: Line, text: str) -> Line:
 
 def classify_document(document: Document) -> list[Line]:
     """The classified lines of ``document``, in order."""
-    return [
-        line
-        for index, source in enumerate(document.lines, start=1)
-        for line in _classify(index, source)
-    ]
+    return [line for index, source in reading_order(document) for line in _classify(index, source)]

@@ -18,9 +18,9 @@ from collections import Counter
 from ..codes import HEADER_CODE
 from .lines import Line, reclassified, title_like
 from .marks import Mark
-from .vocabulary import lead_in_key
+from .vocabulary import label_fragment, lead_in_key
 
-__all__ = ["join_split_labels", "join_wrapped", "mark_furniture", "pair_id_runs"]
+__all__ = ["join_split_labels", "join_wrapped", "mark_furniture", "pair_id_runs", "title_of"]
 
 _PAGE_NUMBER = re.compile(
     r"(?:page\s*)?[0-9]{1,3}(?:\s*(?:of|/)\s*[0-9]{1,3})?|[-–]\s*[0-9]{1,3}\s*[-–]", re.I
@@ -47,6 +47,7 @@ _CONTINUING = frozenset(
 """Words a statement does not end on: a line ending in one goes on."""
 _OPENERS = frozenset("what why how where when which who whom ways the".split())
 """Words that knowledge statements start with ("how to ...", "the ways ...")."""
+_LABEL_KINDS = frozenset({"text", "heading", "meta", "lead_in"})
 _FURNITURE_KINDS = frozenset({"text", "header", "meta"})
 
 
@@ -79,9 +80,12 @@ def mark_furniture(lines: list[Line], paged: bool) -> list[Line]:
             if at_edge and _PAGE_NUMBER.fullmatch(line.source.text.strip()):
                 line.was, line.kind, line.note = "item", "furniture", "page number"
             continue
+        if label_fragment(line.text):
+            continue  # a piece of a wrapped label ("understand:"), repeated with its label
         count = counts[_form(line.text)]
-        if _PAGE_NUMBER.fullmatch(line.text) and (at_edge or "page" in line.text.casefold()):
-            line.was, line.kind, line.note = line.kind, "furniture", "page number"
+        if _PAGE_NUMBER.fullmatch(line.text):  # a bare number is furniture at a page edge only
+            if at_edge or "page" in line.text.casefold():
+                line.was, line.kind, line.note = line.kind, "furniture", "page number"
         elif count >= 3 or (count >= 2 and at_edge) or (_PAGE_WORDS.search(line.text) and at_edge):
             line.was, line.kind, line.note = line.kind, "furniture", "running header or footer"
     return _split_running_titles(lines)
@@ -89,7 +93,7 @@ def mark_furniture(lines: list[Line], paged: bool) -> list[Line]:
 
 def _split_running_titles(lines: list[Line]) -> list[Line]:
     titles = Counter(
-        _title_of(line.value)
+        title_of(line.value)
         for line in lines
         if line.was == "header" and line.value and len(line.value) > 12
     )
@@ -113,7 +117,7 @@ def _split_running_titles(lines: list[Line]) -> list[Line]:
     return out
 
 
-def _title_of(header_title: str) -> str:
+def title_of(header_title: str) -> str:
     """The title in a running header's text after the code ("Title 3 SCDHSC0023" -> "Title")."""
     words = []
     for word in header_title.split():
@@ -131,12 +135,11 @@ def join_split_labels(lines: list[Line]) -> list[Line]:
     while position < len(lines):
         line = lines[position]
         merged = None
-        if line.kind in ("text", "heading", "meta") and len(line.text.split()) <= 4:
+        if line.kind in _LABEL_KINDS and len(line.text.split()) <= 4:
             for size in (4, 3, 2):
                 group = lines[position : position + size]
                 if len(group) < size or any(
-                    x.kind not in ("text", "heading", "meta") or len(x.text.split()) > 4
-                    for x in group
+                    x.kind not in _LABEL_KINDS or len(x.text.split()) > 4 for x in group
                 ):
                     continue
                 candidate = reclassified(line, " ".join(x.text for x in group))
@@ -174,18 +177,28 @@ def _dehyphenated(before: str, after: str, words: set[str]) -> str:
     return f"{before}{after}" if keep else f"{before[:-1]}{after}"
 
 
-def _width(lines: list[Line]) -> int:
-    """The width the document's lines were wrapped at, or 0 where they were not wrapped.
+def _widths(lines: list[Line]) -> dict[int | None, int]:
+    """The width each column's lines were wrapped at (``None``: lines not in columns);
+    empty where the document's lines were not wrapped.
 
     Wrapped text has many lines close to its width; text with a line per paragraph has
     lines of every length, and a long tail.
     """
-    lengths = sorted(len(" ".join(line.source.text.split())) for line in lines if line.content)
-    if len(lengths) < 5:
-        return 0
-    width = lengths[min(len(lengths) - 1, int(len(lengths) * 0.95))]
-    full = sum(1 for length in lengths if length >= width * 0.7)
-    return width if width <= 200 and full >= len(lengths) * 0.3 else 0
+    by_column: dict[int | None, list[int]] = {}
+    for line in lines:
+        if line.content:
+            length = len(" ".join(line.source.text.split()))
+            by_column.setdefault(line.source.origin.column, []).append(length)
+    widths: dict[int | None, int] = {}
+    for column, lengths in by_column.items():
+        lengths.sort()
+        if len(lengths) < 5:
+            continue
+        width = lengths[min(len(lengths) - 1, int(len(lengths) * 0.95))]
+        full = sum(1 for length in lengths if length >= width * 0.7)
+        if width <= 200 and full >= len(lengths) * 0.3:
+            widths[column] = width
+    return widths
 
 
 def join_wrapped(lines: list[Line]) -> list[Line]:
@@ -194,7 +207,7 @@ def join_wrapped(lines: list[Line]) -> list[Line]:
     A text line continues the text or item before it (no blank line between; furniture
     between, at a page break, is passed over) when that line ended in a hyphen or was full.
     """
-    width = _width(lines)
+    widths = _widths(lines)
     words = _vocabulary(lines)
     kept: list[Line] = []
     previous: Line | None = None
@@ -212,7 +225,7 @@ def join_wrapped(lines: list[Line]) -> list[Line]:
             and previous is not None
             and previous.kind in ("text", "item", "header", "lead_in")
             and not previous.closed
-            and _continues(previous, last_length, line, width)
+            and _continues(previous, last_length, line, widths.get(line.source.origin.column, 0))
         ):
             if previous.hyphenated and previous.text.endswith("-"):
                 previous.text = _dehyphenated(previous.text, line.text, words)
@@ -235,7 +248,7 @@ def join_wrapped(lines: list[Line]) -> list[Line]:
 def _continues(previous: Line, last_length: int, line: Line, width: int) -> bool:
     if previous.hyphenated:
         return True
-    if line.text[:1].isupper() and line.text.split()[:2] == previous.text.split()[:2]:
+    if line.text[:1].isupper() and line.text.split()[:1] == previous.text.split()[:1]:
         return False  # a list of parallel lines ("To be ...", "To be ...")
     if width < 30 or previous.text.endswith(":"):
         return False

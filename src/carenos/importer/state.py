@@ -28,6 +28,7 @@ class ReaderState:
         self.spans: list[list[int]] = []
         self.section = "start"
         self.pending_meta: str | None = None
+        self.awaiting: list[str] = []
         self.last_meta: str | None = None
         self.pending_ids: list[str] = []
         self.pending_term: Line | None = None
@@ -54,6 +55,7 @@ class ReaderState:
         self.section = "start"
         self.top = {}
         self.pending_meta = None
+        self.awaiting = []
         self.last_meta = None
         self.nested = False
         self.start_lines = []
@@ -124,20 +126,27 @@ class ReaderState:
         self.enter("metadata")
         self.last_meta = field
         if line.value is None:
-            self.pending_meta = field
+            if self.pending_meta is None:
+                self.pending_meta = field
+            else:  # a column of labels, its values to come in a column after it
+                self.awaiting.append(field)
             self.put(line, None, "label", "metadata label")
         else:
             self.meta_value(line, field, line.value)
+
+    def next_field(self) -> str | None:
+        """The next label of a column of labels whose value is still to come, if any."""
+        return self.awaiting.pop(0) if self.awaiting else None
 
     def meta_value(self, line: Line, field: str, value: str) -> None:
         """The value of metadata ``field`` (lists split on ``;`` or ``,``)."""
         metadata = self.builder.metadata
         if field in LIST_FIELDS:
             metadata.setdefault(field, []).extend(split_list(value)[0])
-            self.pending_meta = field if value.rstrip().endswith((",", ";")) else None
+            self.pending_meta = field if value.rstrip().endswith((",", ";")) else self.next_field()
         else:
             metadata[field] = value
-            self.pending_meta = None
+            self.pending_meta = self.next_field()
         self.put(line, f"/metadata/{field}")
 
     def set_code(

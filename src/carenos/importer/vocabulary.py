@@ -18,6 +18,7 @@ __all__ = [
     "META_LABELS",
     "SECTION_HEADINGS",
     "heading_key",
+    "label_fragment",
     "lead_in_key",
     "meta_key",
     "words_of",
@@ -156,6 +157,12 @@ _LEAD_INS: dict[str, tuple[frozenset[str], ...]] = {
 }
 
 
+def label_fragment(text: str) -> bool:
+    """Every word of ``text`` is a word of some heading, lead-in or label ("know and")."""
+    words = _WORD.findall(text.casefold())
+    return bool(words) and all(word in _LABEL_WORDS for word in words)
+
+
 def words_of(text: str, code: str | None = None) -> frozenset[str]:
     """The words of ``text`` (lower case), filler words and NOS codes left out."""
     found = set(_WORD.findall(text.casefold())) - _FILLER
@@ -211,3 +218,13 @@ def meta_key(label: str) -> str | None:
         if words in spellings:
             return key
     return None
+
+
+_LABEL_WORDS = frozenset(
+    _FILLER
+    | {word for spellings in SECTION_HEADINGS.values() for words in spellings for word in words}
+    | {word for spellings in META_LABELS.values() for words in spellings for word in words}
+    | {word for spellings in _LEAD_INS.values() for words in spellings for word in words}
+    | {word for words in ADDITIONAL_HEADINGS for word in words}
+    | {"to", "able", "be", "you", "scope"}
+)

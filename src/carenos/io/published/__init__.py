@@ -34,6 +34,8 @@ class Origin:
     """The table and row (1-based) of a table row, its cells joined by tabs."""
     style: str | None = None
     """The paragraph style or HTML element (``Heading 1``, ``List Bullet``, ``h2``, ``li``)."""
+    column: int | None = None
+    """The character column a part of a line laid out in columns starts at (0-based)."""
 
     def __str__(self) -> str:
         parts = []
@@ -45,6 +47,8 @@ class Origin:
             parts.append(f"paragraph {self.paragraph}")
         if self.cell is not None:
             parts.append(f"table {self.cell[0]} row {self.cell[1]}")
+        if self.column is not None:
+            parts.append(f"column {self.column}")
         if self.style:
             parts.append(self.style)
         return ", ".join(parts)
