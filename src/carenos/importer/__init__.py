@@ -29,9 +29,11 @@ from ..io.suite_index import SuiteIndex
 from ..metadata import iso_date
 from ..model import Standard
 from .account import Entry, UnaccountedLinesError, explain
+from .furniture import mark_furniture, title_of
+from .ids import pair_id_runs, split_run_on_ids
 from .layout import LayoutReader
 from .lines import HEADER_LINE, classify_document, title_like
-from .reflow import join_split_labels, join_wrapped, mark_furniture, pair_id_runs, title_of
+from .reflow import join_split_labels, join_wrapped
 
 __all__ = [
     "Entry",
@@ -86,7 +88,7 @@ def analyse(document: Document, *, title_given: bool = False) -> ImportResult:
     """
     lines = classify_document(document)
     paged = any(line.origin.page is not None for line in document.lines)
-    lines = join_split_labels(mark_furniture(lines, paged))
+    lines = split_run_on_ids(join_split_labels(mark_furniture(lines, paged)))
     lines = pair_id_runs(lines)
     if document.reflow:
         lines = join_wrapped(lines)
@@ -95,9 +97,14 @@ def analyse(document: Document, *, title_given: bool = False) -> ImportResult:
     kept: list[dict[str, Any]] = []
     spans: list[tuple[int, int]] = []
     renumber: dict[str, str] = {}
-    for number, (data, span) in enumerate(reader.results()):
-        if not data.get("elements") and not data.get("knowledge"):
-            continue
+    results = [
+        (number, data, span)
+        for number, (data, span) in enumerate(reader.results())
+        if data.get("elements") or data.get("knowledge")
+    ]
+    if len(results) > 1:  # statements with nothing of a standard around them: stray lines
+        results = [r for r in results if any(k in r[1] for k in ("overview", "code", "title"))]
+    for number, data, span in results:
         renumber[str(number)] = str(len(kept))
         kept.append(data)
         spans.append((span[0], span[-1]) if span else (0, -1))
@@ -190,9 +197,16 @@ def imported(
             line=result.outside[0][0] if result.outside else None,
         )
     if (code or title) and len(result.data) > 1:
-        raise UsageError(
-            f"--code and --title name one standard, and the document holds {len(result.data)}",
+        first: dict[str, int] = {}
+        for number, entry in sorted(result.account.items()):
+            if entry.standard:
+                first.setdefault(entry.standard, number)
+        starts = sorted(first.values())
+        raise ImportTextError(
+            f"the document holds {len(result.data)} standards (from lines "
+            f"{', '.join(map(str, starts))}), and --code and --title name one",
             source=source,
+            line=starts[1],
         )
     running = _running_header(result) if len(result.data) == 1 else None
     standards = [

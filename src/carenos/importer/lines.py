@@ -20,9 +20,17 @@ from ..io.published import Document, SourceLine
 from ..textnorm import squash_spaces
 from .columns import reading_order
 from .marks import Mark, id_run, parse_label, split_mark
-from .vocabulary import heading_key, lead_in_key, meta_key
+from .vocabulary import heading_key, lead_in_key, meta_key, words_of
 
-__all__ = ["HEADER_LINE", "Line", "classify_document", "clean", "reclassified", "title_like"]
+__all__ = [
+    "HEADER_LINE",
+    "Line",
+    "as_label",
+    "classify_document",
+    "clean",
+    "reclassified",
+    "title_like",
+]
 
 _MARKER = re.compile(r"\[bookmark:\s*([^\]\n]*)\]")
 _LIGATURES = str.maketrans(
@@ -146,6 +154,19 @@ def _meta(text: str) -> tuple[str, str | None] | None:
     return None
 
 
+def _leading_heading(text: str) -> tuple[str, str]:
+    """A heading at the start of ``text`` and the capitalised sentence after it, if any."""
+    words = text.split(" ")
+    for size in (4, 3, 2, 1):
+        head, rest = " ".join(words[:size]), " ".join(words[size:])
+        if not rest[:1].isupper() or len(words) <= size:
+            continue
+        key = heading_key(head)
+        if key is not None and (len(words_of(head)) > 1 or key in ("overview", "values")):
+            return head, rest
+    return "", ""
+
+
 def _classify(index: int, source: SourceLine) -> list[Line]:
     raw = source.text
     markers = tuple(squash_spaces(m) for m in _MARKER.findall(raw))
@@ -182,6 +203,9 @@ def _classify(index: int, source: SourceLine) -> list[Line]:
         return line("heading", key=heading)
     head, tab, rest = cleaned.strip().partition("\t")
     key = heading_key(squash_spaces(head)) if tab and squash_spaces(rest) else None
+    if key is None:  # a heading run into the sentence after it ("Overview This standard ...")
+        head, rest = _leading_heading(text)
+        key = heading_key(head) if head else None
     if key is not None:
         second = _classify(index, SourceLine(rest, source.origin))[0]
         second.hyphenated = hyphenated
@@ -212,6 +236,13 @@ def _classify(index: int, source: SourceLine) -> list[Line]:
 def reclassified(line: Line, text: str) -> Line:
     """A line of ``line``'s place holding ``text`` (a part of it, or it and the next lines)."""
     return _classify(line.index, SourceLine(text, line.source.origin))[0]
+
+
+def as_label(line: Line, text: str) -> Line | None:
+    """``text`` at ``line``'s place as one whole heading, lead-in or label, else ``None``."""
+    parts = _classify(line.index, SourceLine(text, line.source.origin))
+    whole = len(parts) == 1 and parts[0].kind in ("heading", "meta", "lead_in")
+    return parts[0] if whole and parts[0].value is None else None
 
 
 def classify_document(document: Document) -> list[Line]:

@@ -57,6 +57,6 @@ def text_document(text: str, source: str = "<string>") -> Document:
     for number, raw in enumerate(text.split("\n"), start=1):
         if "\f" in raw:
             page += raw.count("\f")
-            raw = raw.replace("\f", "")
+            raw = raw.replace("\f", " ")
         lines.append(SourceLine(raw, Origin(line=number, page=page if paged else None)))
     return Document(source, "text", tuple(lines), reflow=True)
