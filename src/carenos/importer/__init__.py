@@ -108,6 +108,11 @@ def analyse(document: Document, *, title_given: bool = False) -> ImportResult:
         renumber[str(number)] = str(len(kept))
         kept.append(data)
         spans.append((span[0], span[-1]) if span else (0, -1))
+    running = _running_header(document) if len(kept) == 1 and "code" not in kept[0] else None
+    if running is not None:
+        kept[0]["code"] = running[0]
+        if running[1]:
+            kept[0].setdefault("title", running[1])
     account: dict[int, Entry] = {}
     unaccounted: list[tuple[int, str]] = []
     outside: list[tuple[int, str]] = []
@@ -208,7 +213,6 @@ def imported(
             source=source,
             line=starts[1],
         )
-    running = _running_header(result) if len(result.data) == 1 else None
     standards = [
         _standard(
             dict(data),
@@ -217,17 +221,17 @@ def imported(
             title,
             index=index,
             fallback_code=fallback_code if len(result.data) == 1 else None,
-            running=running,
         )
         for data in result.data
     ]
     return Imported(tuple(standards), result)
 
 
-def _running_header(result: ImportResult) -> tuple[str, str | None] | None:
+def _running_header(document: Document) -> tuple[str, str | None] | None:
     """The code and title of the first header line (a running header, where the document
-    prints them on every page): the last resort for a standard's code and title."""
-    texts = [" ".join(line.text.split()) for line in result.document.lines]
+    prints them on every page only): what a one-standard document without a header of its
+    own is called."""
+    texts = [" ".join(line.text.split()) for line in document.lines]
     for number, text in enumerate(texts):
         found = HEADER_LINE.fullmatch(text)
         if found is None:
@@ -247,7 +251,6 @@ def _standard(
     *,
     index: SuiteIndex | None,
     fallback_code: str | None,
-    running: tuple[str, str | None] | None,
 ) -> Standard:
     source = result.document.source
     _merged(data, code, title)
@@ -256,11 +259,8 @@ def _standard(
         entry = index.find_title(data["title"])
         if entry is not None:
             data["code"] = entry.code
-    for fallback in (fallback_code, running[0] if running else None):
-        if fallback:
-            data.setdefault("code", fallback)
-    if running and running[1] and running[0] == data.get("code"):
-        data.setdefault("title", running[1])
+    if fallback_code:
+        data.setdefault("code", fallback_code)
     if index is not None and entry is None and "code" in data:
         entry = index.get(data["code"])
     if entry is not None:

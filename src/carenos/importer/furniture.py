@@ -45,9 +45,11 @@ def mark_furniture(lines: list[Line], paged: bool) -> list[Line]:
         for members in pages.values():
             edges.update(id(line) for line in members[:3] + members[-3:])
     counts = Counter(_form(line.text) for line in content if line.kind in _FURNITURE_KINDS)
-    for line in content:
+    for previous, line in zip([None, *content], content, strict=False):
         if line.kind not in _FURNITURE_KINDS and line.kind != "item":
             continue
+        if previous is not None and previous.kind == "meta" and previous.value is None:
+            continue  # the value of the label before it ("Version Number" / "2")
         at_edge = id(line) in edges
         if line.kind == "item":
             if at_edge and _PAGE_NUMBER.fullmatch(line.source.text.strip()):

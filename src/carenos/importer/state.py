@@ -43,9 +43,10 @@ class ReaderState:
 
     @property
     def builder(self) -> StandardBuilder:
-        """The standard being read (a new one if none yet)."""
+        """The standard being read (the first one is started by the first line of it)."""
         if not self.builders:
-            self.new_standard()
+            self.builders.append(StandardBuilder())
+            self.spans.append([])
         return self.builders[-1]
 
     def new_standard(self) -> None:
