@@ -9,6 +9,7 @@ import carenos
 
 from .support.cli import Cli
 from .support.importing import SOURCES, TITLES, seed
+from .support.paths import CASES
 
 INDEX = (
     "urn,title,developed_by,suite,relevant_occupations,validity,status,keywords,original_urn\n"
@@ -114,3 +115,59 @@ def test_two_sources_with_one_code_write_nothing(cli: Cli, tmp_path: Path) -> No
         assert result.exit_code == 1, result.output
         assert "are both SCDHSC0393: one file each (CN207)" in result.output
         assert not out.exists()
+
+
+def test_explain_prints_every_line_and_writes_nothing(cli: Cli, tmp_path: Path) -> None:
+    source = CASES / "import" / "nosdb-page-hsccld-2026" / "source.txt"
+    result = cli("import", "--explain", source)
+    assert result.exit_code == 0, result.output
+    rows = result.stdout.splitlines()
+    assert len(rows) == len(source.read_text(encoding="utf-8").split("\n"))
+    assert rows[1].split() == [
+        "line", "2", "HSCCLD220/code", "|", "URN:", "HSCCLD220",
+    ]  # fmt: skip
+    assert rows[9].startswith("line 10")
+    assert "label: lead-in" in rows[9]
+    assert "HSCCLD220/elements/0/performance_criteria/0" in rows[10]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_explain_shows_what_fits_nowhere_without_failing(cli: Cli, tmp_path: Path) -> None:
+    source = tmp_path / "junk.txt"
+    source.write_text("Overview\nText.\nPerformance criteria\nP1 do\nlorem\nP2 do more\n")
+    result = cli("import", "--explain", source)
+    assert result.exit_code == 0, result.output
+    assert "unaccounted: fits nowhere" in result.stdout.splitlines()[4]
+    failed = cli("import", source, "--out", tmp_path / "out", "--code", "X1", "--title", "T")
+    assert failed.exit_code == 1
+    assert "--explain" in failed.stderr and "line 5: 'lorem'" in failed.stderr
+
+
+def test_lines_outside_the_standard_are_reported_on_stderr(cli: Cli, tmp_path: Path) -> None:
+    source = CASES / "import" / "leftover" / "source.txt"
+    result = cli("import", source, "--out", tmp_path, "--code", "X1", "--title", "T")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        f"{source}:6: not part of a standard: Leftover text after the last item\n"
+    )
+    assert carenos.load(tmp_path / "X1.yaml").criteria[-1].text == "do more"
+
+
+def test_an_html_page_imports_by_its_suffix(cli: Cli, tmp_path: Path) -> None:
+    source = CASES / "import" / "nosdb-page-html" / "source.html"
+    result = cli("import", source, "--out", tmp_path)
+    assert result.exit_code == 0, result.output
+    (written,) = tmp_path.iterdir()
+    assert written.name == "SFHCHS8.yaml"
+    assert carenos.load(written) == carenos.load(source.parent / "expected" / "SFHCHS8.yaml")
+
+
+def test_from_names_the_kind_a_suffix_does_not(cli: Cli, tmp_path: Path) -> None:
+    html = (CASES / "import" / "nosdb-page-html" / "source.html").read_bytes()
+    source = tmp_path / "page.download"
+    source.write_bytes(html)
+    as_text = cli("import", source, "--out", tmp_path / "a")
+    assert as_text.exit_code == 1  # read as text, the markup fits nowhere
+    as_html = cli("import", source, "--from", "html", "--out", tmp_path / "b")
+    assert as_html.exit_code == 0, as_html.output
+    assert (tmp_path / "b" / "SFHCHS8.yaml").is_file()
