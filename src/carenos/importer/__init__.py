@@ -108,11 +108,10 @@ def analyse(document: Document, *, title_given: bool = False) -> ImportResult:
         renumber[str(number)] = str(len(kept))
         kept.append(data)
         spans.append((span[0], span[-1]) if span else (0, -1))
-    running = _running_header(document) if len(kept) == 1 and "code" not in kept[0] else None
-    if running is not None:
-        kept[0]["code"] = running[0]
-        if running[1]:
-            kept[0].setdefault("title", running[1])
+    running = _running_header(document) if len(kept) == 1 else None
+    named = running is not None and kept[0].setdefault("code", running[0]) == running[0]
+    if running is not None and named and running[1]:
+        kept[0].setdefault("title", running[1])
     account: dict[int, Entry] = {}
     unaccounted: list[tuple[int, str]] = []
     outside: list[tuple[int, str]] = []
@@ -236,7 +235,7 @@ def _running_header(document: Document) -> tuple[str, str | None] | None:
         found = HEADER_LINE.fullmatch(text)
         if found is None:
             continue
-        title = title_of(found.group(2) or "")
+        title = title_of(found.group(3) or "")
         if not title:
             title = next((t for t in texts[number + 1 : number + 3] if title_like(t)), "")
         return found.group(1), title or None

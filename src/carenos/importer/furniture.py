@@ -7,6 +7,7 @@ after page, or because it is a page number where a page starts or ends.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 
@@ -45,6 +46,12 @@ def mark_furniture(lines: list[Line], paged: bool) -> list[Line]:
         for members in pages.values():
             edges.update(id(line) for line in members[:3] + members[-3:])
     counts = Counter(_form(line.text) for line in content if line.kind in _FURNITURE_KINDS)
+    places: dict[str, list[int]] = {}
+    for place, line in enumerate(content):
+        places.setdefault(_form(line.text), []).append(place)
+    for form, found in places.items():  # a list (HSC41.1, HSC41.2 ...) is no furniture
+        if any(b - a <= 2 for a, b in itertools.pairwise(found)):
+            counts[form] = 0
     for previous, line in zip([None, *content], content, strict=False):
         if line.kind not in _FURNITURE_KINDS and line.kind != "item":
             continue
@@ -58,8 +65,9 @@ def mark_furniture(lines: list[Line], paged: bool) -> list[Line]:
         if label_fragment(line.text):
             continue  # a piece of a wrapped label ("understand:"), repeated with its label
         count = counts[_form(line.text)]
-        if _PAGE_NUMBER.fullmatch(line.text):  # a bare number is furniture at a page edge only
-            if at_edge or "page" in line.text.casefold():
+        if _PAGE_NUMBER.fullmatch(line.text):  # a bare number: at a page edge, or by furniture
+            beside = previous is not None and previous.kind == "furniture"
+            if at_edge or beside or "page" in line.text.casefold():
                 line.was, line.kind, line.note = line.kind, "furniture", "page number"
         elif count >= 3 or (count >= 2 and at_edge) or (_PAGE_WORDS.search(line.text) and at_edge):
             line.was, line.kind, line.note = line.kind, "furniture", "running header or footer"

@@ -42,8 +42,9 @@ _LISTS = {
     "external_links": "external_links",
     "glossary": "glossary",
 }
-_ELEMENT_CODE = re.compile(r"([A-Z][A-Za-z]*[0-9][A-Za-z0-9]*?)(?:\.[0-9]+|[a-z])\s+(\S.*)")
+_ELEMENT_CODE = re.compile(r"([A-Z][A-Za-z]*[0-9][A-Za-z0-9]*?)(?:\.[0-9]+|[a-z])(?:\s+(\S.*))?")
 _VALUES_START = "adherence to codes of practice"
+_LETTERED = re.compile(r"([a-z]) (\S.*)")
 
 
 class LayoutReader(ReaderState):
@@ -95,10 +96,26 @@ class LayoutReader(ReaderState):
         if self.section == "links" or (self.pending_meta and self.pending_meta != "code"):
             self.on_text(position, line)
             return
+        if line.prefix:  # an element's code (HSC41.1), with the element's title or alone
+            if not self.builder.code:
+                self.builder.code = line.key
+            if line.value and line.text.startswith(f"{line.key}.{line.prefix}"):
+                self.enter("performance")
+                self.put(line, self.builder.group("P", line.text.split(" ", 1)[1]))
+                self.top.pop(self.section, None)
+            elif line.value:
+                self.on_text(position, line, title=line.value)
+            else:
+                self.put(line, None, "label", "an element's code")
+            return
         if builder is not None and builder.code and line.key != builder.code:
             element = _ELEMENT_CODE.fullmatch(line.text)
             if line.key.startswith(builder.code) or (element and element.group(1) == builder.code):
-                self.on_text(position, line, title=element.group(2) if element else line.value)
+                title = element.group(2) if element else line.value
+                if title:
+                    self.on_text(position, line, title=title)
+                else:  # an element's code on its own line (a list of elements)
+                    self.put(line, None, "label", "an element's code")
                 return
         if builder is not None and line.key == builder.code and builder.statements:
             self.put(line, None, "label", "the code and title again")
@@ -260,8 +277,18 @@ class LayoutReader(ReaderState):
     def list_text(self, position: int, line: Line, kind: str) -> None:
         """Unmarked text in a list: a plain statement, a lead-in to sub-items, or nothing."""
         builder = self.builder
+        lettered = _LETTERED.fullmatch(line.text)
+        last = builder.last_statement(kind)
+        if lettered and last is not None:  # "a getting at ...", "b recording ..." after "for:"
+            items = last[0].get("sub_items", [])
+            letter = lettered.group(1)
+            if (letter == "a" and not items and last[0]["text"].endswith(":")) or (
+                items and letter == chr(ord("a") + len(items))
+            ):
+                self.put(line, builder.sub_item(kind, lettered.group(2)))
+                return
         plain = self.section not in self.top
-        if plain and (section_is_plain(self.lines, position) or builder.last_statement(kind)):
+        if plain and (section_is_plain(self.lines, position) or last):
             self.put(line, builder.statement(kind, line.text, None))
             return
         if line.text.endswith(":") and next_is_item(self.lines, position):

@@ -55,9 +55,11 @@ _LIGATURES = str.maketrans(
 )
 _META_SPLIT = re.compile(r"\t|\s{2,}|:\s*")
 HEADER_LINE = re.compile(
-    rf"(?:(?i:nos|unit|urn)\s*:?\s+)?({HEADER_CODE.pattern})(?:\s*[:\-–—|]?\s+(\S.*))?"
+    rf"(?:(?i:nos|unit|urn)\s*:?\s+)?(?:[A-Z0-9]{{4}} [0-9]{{2}} \()?({HEADER_CODE.pattern})"
+    rf"(?:\.([0-9]{{1,2}}))?\)?(?:\s*[:\-–—|]?\s+(\S.*))?"
 )
-"""A header line: a code (``SCDHSC0393``, ``URN: X1``) and perhaps the title after it."""
+"""A header line: a code (``SCDHSC0393``, ``URN: X1``, an SQA unit's ``DK95 04 (HSC41)``,
+an element's ``HSC41.1``) and perhaps the title after it."""
 
 
 def title_like(text: str) -> bool:
@@ -157,6 +159,8 @@ def _meta(text: str) -> tuple[str, str | None] | None:
 def _leading_heading(text: str) -> tuple[str, str]:
     """A heading at the start of ``text`` and the capitalised sentence after it, if any."""
     words = text.split(" ")
+    if words[0].casefold() in ("the", "a", "an", "this", "these", "your", "all"):
+        return "", ""  # a sentence, not a heading run into one
     for size in (4, 3, 2, 1):
         head, rest = " ".join(words[:size]), " ".join(words[size:])
         if not rest[:1].isupper() or len(words) <= size:
@@ -226,10 +230,15 @@ def _classify(index: int, source: SourceLine) -> list[Line]:
     marked = split_mark(text)
     if marked is not None:
         prefix = text[: len(text) - len(marked[1])].strip()
-        return line("item", marked[1], mark=marked[0], prefix=prefix)
+        mark, rest = marked
+        if mark.style == "bullet" and f" {mark.value} " in rest:  # two bullets on one line
+            parts = [part.strip() for part in rest.split(f" {mark.value} ") if part.strip()]
+            return [made for part in parts for made in line("item", part, mark=mark, prefix=prefix)]
+        return line("item", rest, mark=mark, prefix=prefix)
     header = HEADER_LINE.fullmatch(text)
     if header is not None and not text[:1].islower():
-        return line("header", key=header.group(1), value=header.group(2))
+        element = header.group(2) or ""  # HSC41.1: an element of HSC41
+        return line("header", key=header.group(1), value=header.group(3), prefix=element)
     return line("text")
 
 

@@ -45,7 +45,7 @@ def next_is_item(lines: list[Line], position: int) -> bool:
 def section_is_plain(lines: list[Line], position: int) -> bool:
     """No marked line in the section from ``position`` to its end."""
     for line in lines[position + 1 :]:
-        if line.kind in ("heading", "meta", "header", "lead_in"):
+        if line.kind in ("heading", "meta", "header"):
             return True
         if line.kind in ("item", "ids"):
             return False

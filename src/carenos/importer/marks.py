@@ -45,8 +45,8 @@ class Mark:
 def split_mark(text: str) -> tuple[Mark, str] | None:
     """The mark at the start of ``text`` and the text after it, or ``None``.
 
-    A bare number starts a statement only before a lower-case word ("1 work with ..."),
-    so that "2026" or "24 hour care" stay text.
+    A bare number starts a statement only before a word ("1 work with ...", "1 You find
+    ..."), so that "2026" or "30 03 2021" stay text.
     """
     found = _ID.fullmatch(text)
     if found:
@@ -54,7 +54,8 @@ def split_mark(text: str) -> tuple[Mark, str] | None:
     found = _NUMBER.fullmatch(text)
     if found:
         value, after, rest = found.groups()
-        starts = after.strip() or text.startswith("(") or rest[:1].islower()
+        sentence = len(value) <= 2 and re.match(r"[A-Z][a-z]+ ", rest) is not None  # "1 You ..."
+        starts = after.strip() or text.startswith("(") or rest[:1].islower() or sentence
         if starts and not (after == "." and rest[:1].isdigit()):
             return Mark("number", value), rest
     found = _LETTER.fullmatch(text)

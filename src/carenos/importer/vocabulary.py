@@ -141,6 +141,7 @@ _LEAD_INS: dict[str, tuple[frozenset[str], ...]] = {
             "you must",
             "what you must do",
             "you will be able",
+            "you need show that",
         )
     ),
     "knowledge": tuple(
@@ -201,6 +202,10 @@ def lead_in_key(text: str) -> str | None:
     words = words_of(stripped)
     if {"explanatory", "statements", "scope", "examples", "contexts", "achievement"} <= words:
         return "scope"
+    if {"scope", "here", "give", "guidance", "options", "evidence"} <= words:
+        return "scope"  # the 2004 units' fixed sentence under "Scope"
+    if {"specification", "details", "knowledge", "understanding", "competent", "practice"} <= words:
+        return "knowledge"  # the 2004 units' fixed sentence of the knowledge specification
     if len(stripped.split()) > 16:
         return None
     for key, spellings in _LEAD_INS.items():
