@@ -9,6 +9,7 @@ standard; ``errors``, the pairs the import must refuse as fitting nowhere).
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ import pytest
 from ruamel.yaml import YAML
 
 import carenos
+from carenos.export import text_of, write
 from carenos.importer import UnaccountedLinesError, imported
 from carenos.io.published import read_document
 
@@ -66,3 +68,31 @@ def test_case(case: Path) -> None:
         entry = result.result.account[number]
         if line.text.strip():
             assert entry.role not in ("blank", "unaccounted"), (number, line.text, entry)
+
+
+REAL = [case for case in CASES_FOUND if (_yaml(case / "case.yaml") or {}).get("url")]
+"""The cases reproduced from real published documents (the hand-made ones have no url)."""
+
+
+@pytest.mark.parametrize("case", REAL, ids=lambda p: p.name)
+def test_a_real_layout_validates_maps_and_exports(case: Path) -> None:
+    meta = _yaml(case / "case.yaml")
+    if meta.get("pending"):
+        pytest.skip(f"pending (test_case says how it fails): {meta['pending']}")
+    args = meta.get("args") or {}
+    (source,) = case.glob("source.*")
+    standards = list(imported(read_document(source), args.get("code"), args.get("title")).standards)
+    for standard in standards:
+        report = carenos.validate(standard)
+        assert report.ok, [f"{f.code} {f.message}" for f in report.errors]
+    kmap = carenos.map_knowledge(standards)
+    assert set(kmap.coverage()) == {s.code for s in standards}
+    for standard in standards:  # every knowledge item is in the map, shared or not
+        shared = {ref for group in kmap.shared() for ref in group.refs}
+        unshared = set(kmap.unshared(standard.code))
+        assert {k.ref for k in standard.knowledge_items} <= shared | unshared
+    for fmt in ("json", "jsonl", "csv", "case", "nosdb", "yaml"):
+        text = text_of(functools.partial(write, fmt, standards))
+        assert all(s.code in text for s in standards), fmt
+    back = carenos.loads(text_of(functools.partial(write, "yaml", standards[:1])))
+    assert back == standards[0]

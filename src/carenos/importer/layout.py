@@ -251,7 +251,7 @@ class LayoutReader(ReaderState):
         elif section == "elements_list":
             self.put(line, None, "label", "listed again with its element")
         elif section == "metadata" and marked and self.last_meta in LIST_FIELDS:
-            self.builder.metadata[self.last_meta].append(line.text)
+            self.builder.metadata.setdefault(self.last_meta, []).append(line.text)
             self.put(line, f"/metadata/{self.last_meta}")
         else:
             self.unplaced.append(line)

@@ -23,6 +23,14 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _BULLET = "•"
 
 
+_HIGHEST = 3999
+"""Numbers above this are written in digits whatever the list's format (as Word does for
+roman numerals; letters run to the same bound, so a list cannot start at 10**14 and
+spell it out)."""
+_UNPACKED_LIMIT = 200 * 1024 * 1024
+"""The most a Word package may unpack to (its parts are read whole): a zip bomb is refused."""
+
+
 def _roman(number: int) -> str:
     values = zip(
         (1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1),
@@ -42,6 +50,8 @@ def _letter(number: int) -> str:
 
 
 def _formatted(number: int, fmt: str) -> str:
+    if number > _HIGHEST or number < 1:
+        return str(number)
     if fmt == "lowerLetter":
         return _letter(number)
     if fmt == "upperLetter":
@@ -61,8 +71,8 @@ class _Numbering:
         self.counters: dict[str, list[int]] = {}
         try:
             numbering = document.part.numbering_part.element
-        except (KeyError, NotImplementedError, AttributeError):
-            return
+        except (KeyError, NotImplementedError, AttributeError, ValueError):
+            return  # no numbering part, or one outside the package: lists lose their numbers
         abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
         for node in numbering.iter(f"{_W}abstractNum"):
             levels = {}
@@ -88,6 +98,8 @@ class _Numbering:
         fmt, text, start = definition
         if fmt == "bullet" or fmt == "none":
             return _BULLET if fmt == "bullet" else None
+        if not 0 <= level < 9:
+            return None
         counters = self.counters.setdefault(num_id, [0] * 9)
         counters[level] = counters[level] + 1 if counters[level] else start
         for deeper in range(level + 1, 9):
@@ -97,6 +109,11 @@ class _Numbering:
             fmt_n = self.levels.get((num_id, n), ("decimal", "", 1))[0]
             label = label.replace(f"%{n + 1}", _formatted(counters[n] or 1, fmt_n))
         return label or None
+
+
+def _number(value: str | None, default: int) -> int:
+    """``value`` as a whole number (ASCII digits only), else ``default``."""
+    return int(value) if value and value.isascii() and value.isdigit() else default
 
 
 def _val(node: Any, name: str = "val") -> str | None:
@@ -121,6 +138,21 @@ def _num_pr(paragraph: Any) -> tuple[str, int] | None:
     return str(num_pr.numId.val), int(level)
 
 
+def _refuse_bombs(data: bytes, source: str) -> None:
+    """Refuse a package that would unpack to more than :data:`_UNPACKED_LIMIT`."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            unpacked = sum(entry.file_size for entry in package.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError) as error:
+        raise ReadError(f"not a readable Word document (.docx): {error}", source=source) from None
+    if unpacked > _UNPACKED_LIMIT:
+        raise ReadError(
+            f"not a readable Word document (.docx): it unpacks to {unpacked:,} bytes, "
+            f"over the limit of {_UNPACKED_LIMIT:,}",
+            source=source,
+        )
+
+
 def read_docx_document(data: bytes, source: str) -> Document:
     """The lines of a Word document (see the module)."""
     import docx
@@ -128,17 +160,18 @@ def read_docx_document(data: bytes, source: str) -> Document:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    _refuse_bombs(data, source)
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
         raise ReadError(f"not a readable Word document (.docx): {error}", source=source) from None
     except Exception as error:  # a broken package fails in many ways inside python-docx
         raise ReadError(f"not a readable Word document (.docx): {error!r}", source=source) from None
-    numbering = _Numbering(document)
     lines: list[SourceLine] = []
     paragraph_number = 0
     table_number = 0
     try:
+        numbering = _Numbering(document)
         for child in document.element.body.iterchildren():
             if child.tag == f"{_W}p":
                 paragraph = Paragraph(child, document)

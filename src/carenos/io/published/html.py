@@ -10,6 +10,8 @@ styles are not text. Navigation, headers, footers and asides, and everything out
 
 from __future__ import annotations
 
+import codecs
+import re
 from typing import Any
 
 from ...errors import ReadError
@@ -144,6 +146,33 @@ def _start(element: Any) -> int:
         return 1
 
 
+_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
+_HUGE_TAG = re.compile(r"<[A-Za-z][^<>]{200000,}>")
+_WINDOWS = {"iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii", "iso8859-1"}
+"""Labels that browsers read as Windows-1252 (the WHATWG Encoding Standard)."""
+
+
+def _decoded(data: bytes, source: str) -> str:
+    """The text of a page: by its byte-order mark, else its declared charset where the bytes
+    are in it, else UTF-8 where they are, else Windows-1252 (what browsers fall back to)."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8", errors="replace")
+    if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        return data.decode("utf-16", errors="replace")
+    found = _CHARSET.search(data[:4096])
+    names = []
+    if found:
+        name = found.group(1).decode("ascii").lower()
+        names.append("cp1252" if name in _WINDOWS else name)
+    for name in (*names, "utf-8"):
+        try:
+            return data.decode(codecs.lookup(name).name)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return data.decode("cp1252", errors="replace")
+
+
 def read_html_document(data: bytes, source: str) -> Document:
     """The lines of an HTML page (see the module)."""
     from lxml import etree
@@ -151,8 +180,15 @@ def read_html_document(data: bytes, source: str) -> Document:
 
     if not data.strip():
         raise ReadError("an empty HTML file", source=source)
+    text = _XML_DECLARATION.sub("", _decoded(data, source))
+    huge = _HUGE_TAG.search(text)
+    if huge is not None:
+        raise ReadError(
+            f"not readable as HTML: a tag of {len(huge.group(0)):,} characters",
+            source=source,
+        )
     try:
-        root = lxml_html.document_fromstring(data)
+        root = lxml_html.document_fromstring(text)
     except (etree.ParserError, ValueError) as error:
         raise ReadError(f"not readable as HTML: {error}", source=source) from None
     body = root.find("body")

@@ -21,7 +21,9 @@ def read_pdf_document(data: bytes, source: str) -> Document:
 
     from pypdf import PdfReader
 
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings are not the user's
+    # pypdf logs what it recovers from (as warnings and errors): what it cannot read, it
+    # raises, and that is reported; the rest is not the user's business.
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL + 1)
     if not data.lstrip().startswith(b"%PDF"):
         raise ReadError("not a PDF file (it does not start with %PDF)", source=source)
     lines: list[SourceLine] = []
