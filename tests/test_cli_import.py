@@ -140,7 +140,8 @@ def test_explain_shows_what_fits_nowhere_without_failing(cli: Cli, tmp_path: Pat
     assert "unaccounted: fits nowhere" in result.stdout.splitlines()[4]
     failed = cli("import", source, "--out", tmp_path / "out", "--code", "X1", "--title", "T")
     assert failed.exit_code == 1
-    assert "--explain" in failed.stderr and "line 5: 'lorem'" in failed.stderr
+    assert "--explain" in failed.stderr
+    assert "line 5: 'lorem'" in failed.stderr
 
 
 def test_lines_outside_the_standard_are_reported_on_stderr(cli: Cli, tmp_path: Path) -> None:

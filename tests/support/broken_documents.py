@@ -8,11 +8,13 @@ with a broken cross-reference table. Nothing here is committed as a binary file.
 
 from __future__ import annotations
 
+import functools
 import html
 import io
 import random
+import struct
 import zipfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 CODE = "SCDHSC9999"
 
@@ -62,7 +64,7 @@ def html_bytes(body: str | None = None, *, head: str = '<meta charset="utf-8">')
 
 # --- Word ---------------------------------------------------------------------------
 
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _DOC_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml"
@@ -71,7 +73,8 @@ DOCUMENT_XML = "word/document.xml"
 NUMBERING_XML = "word/numbering.xml"
 
 
-def _paragraph(text: str, num_id: int | None = None) -> str:
+def paragraph_xml(text: str, num_id: int | None = None) -> str:
+    """A Word paragraph of ``text``, an item of list ``num_id`` where given."""
     numbered = (
         f'<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr></w:pPr>'
         if num_id is not None
@@ -88,18 +91,18 @@ def minimal_docx_parts() -> dict[str, bytes]:
     """
     body = "".join(
         [
-            *(_paragraph(line) for line in (*HEAD, *PC_HEADING)),
-            *(_paragraph(text, 1) for text in CRITERIA),
-            *(_paragraph(line) for line in K_HEADING),
-            *(_paragraph(text, 2) for text in KNOWLEDGE),
+            *(paragraph_xml(line) for line in (*HEAD, *PC_HEADING)),
+            *(paragraph_xml(text, 1) for text in CRITERIA),
+            *(paragraph_xml(line) for line in K_HEADING),
+            *(paragraph_xml(text, 2) for text in KNOWLEDGE),
         ]
     )
     document = (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        f'<w:document xmlns:w="{_W}" xmlns:r="{_R}"><w:body>{body}</w:body></w:document>'
+        f'<w:document xmlns:w="{W_NS}" xmlns:r="{_R}"><w:body>{body}</w:body></w:document>'
     )
     numbering = (
-        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering xmlns:w="{_W}">'
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering xmlns:w="{W_NS}">'
         '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
         '<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
         '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
@@ -136,6 +139,60 @@ def minimal_docx_parts() -> dict[str, bytes]:
     }
 
 
+STYLES_XML = "word/styles.xml"
+
+
+def docx_with_styles(styles: str, style_id: str) -> bytes:
+    """The hand-written Word package with a styles part of ``styles`` (``<w:style>``
+    elements) and a first paragraph in the style ``style_id``."""
+    parts = minimal_docx_parts()
+    parts[STYLES_XML] = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<w:styles xmlns:w="{W_NS}">{styles}</w:styles>'
+    ).encode()
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>",
+        f'<Override PartName="/{STYLES_XML}" ContentType="{_DOC_TYPE}.styles+xml"/>'
+        f"</Types>".encode(),
+    )
+    parts["word/_rels/document.xml.rels"] = parts["word/_rels/document.xml.rels"].replace(
+        b"</Relationships>",
+        b'<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/'
+        b'2006/relationships/styles" Target="styles.xml"/></Relationships>',
+    )
+    styled = f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/></w:pPr><w:r><w:t>Styled</w:t></w:r></w:p>'
+    parts[DOCUMENT_XML] = parts[DOCUMENT_XML].replace(b"<w:body>", f"<w:body>{styled}".encode())
+    return zipped(parts)
+
+
+def docx_of_lines(lines: Iterable[str]) -> bytes:
+    """The hand-written Word package with ``lines`` as its paragraphs (no lists)."""
+    body = "".join(paragraph_xml(line) for line in lines)
+    xml = f'<w:document xmlns:w="{W_NS}"><w:body>{body}</w:body></w:document>'
+    return minimal_docx({DOCUMENT_XML: xml.encode()})
+
+
+def docx_bomb(megabytes: int) -> bytes:
+    """The hand-written Word package, its document.xml padded with ``megabytes`` MB of spaces.
+
+    Deflate packs a megabyte of spaces into about a kilobyte: the file is small, what it
+    unpacks to is not.
+    """
+    parts = minimal_docx_parts()
+    head, tail = parts.pop(DOCUMENT_XML).split(b"<w:body>")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+        with archive.open(DOCUMENT_XML, "w") as entry:
+            entry.write(head + b"<w:body>")
+            chunk = b" " * (1 << 20)
+            for _ in range(megabytes):
+                entry.write(chunk)
+            entry.write(tail)
+    return buffer.getvalue()
+
+
 def zipped(parts: Mapping[str, bytes], *, compress: bool = True) -> bytes:
     """``parts`` as a zip archive (a Word package), deflated or stored."""
     buffer = io.BytesIO()
@@ -150,6 +207,61 @@ def unzipped(data: bytes) -> dict[str, bytes]:
     """The parts of a zip archive, by name."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         return {name: archive.read(name) for name in archive.namelist()}
+
+
+def zip_headers_patched(
+    data: bytes, *, method: int | None = None, flags: int | None = None
+) -> bytes:
+    """``data`` (a zip archive) with every entry's compression ``method`` or ``flags`` set.
+
+    Both the local headers and the central directory are patched, so the archive still
+    opens: it is the entries that cannot be read (``flags=1`` says they are encrypted).
+    """
+    changed = bytearray(data)
+    for signature, at in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        start = changed.find(signature)
+        while start >= 0:
+            if flags is not None:
+                changed[start + at : start + at + 2] = struct.pack("<H", flags)
+            if method is not None:
+                changed[start + at + 2 : start + at + 4] = struct.pack("<H", method)
+            start = changed.find(signature, start + 4)
+    return bytes(changed)
+
+
+def zip_size_declared(data: bytes, name: str, size: int) -> bytes:
+    """``data`` (a zip archive) declaring ``size`` as the unpacked size of entry ``name``,
+    in its local header and its central directory alike (the bytes are not changed)."""
+    changed = bytearray(data)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        info = archive.getinfo(name)
+    changed[info.header_offset + 22 : info.header_offset + 26] = struct.pack("<I", size)
+    entry = changed.find(b"PK\x01\x02")
+    while entry >= 0:
+        (length,) = struct.unpack("<H", changed[entry + 28 : entry + 30])
+        if changed[entry + 46 : entry + 46 + length] == name.encode():
+            changed[entry + 24 : entry + 28] = struct.pack("<I", size)
+        entry = changed.find(b"PK\x01\x02", entry + 4)
+    return bytes(changed)
+
+
+def compressed_span(data: bytes, name: str) -> tuple[int, int]:
+    """Where the compressed bytes of entry ``name`` of a zip archive are: (start, end)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        info = archive.getinfo(name)
+    name_length, extra_length = struct.unpack("<HH", data[info.header_offset + 26 :][:4])
+    start = info.header_offset + 30 + name_length + extra_length
+    return start, start + info.compress_size
+
+
+def numbering_xml(*, ilvl: str = "0", start: str = "1", fmt: str = "decimal") -> bytes:
+    """The numbering part of :func:`minimal_docx_parts` with its one level's values given."""
+    numbering = minimal_docx_parts()[NUMBERING_XML]
+    return (
+        numbering.replace(b'w:ilvl="0"', f'w:ilvl="{html.escape(ilvl)}"'.encode())
+        .replace(b'<w:start w:val="1"/>', f'<w:start w:val="{html.escape(start)}"/>'.encode())
+        .replace(b'w:val="decimal"', f'w:val="{html.escape(fmt)}"'.encode())
+    )
 
 
 def minimal_docx(
@@ -217,7 +329,7 @@ def pdf_bytes(
         if user_password is None
         else pdfencrypt.StandardEncryption(user_password, owner_password, canPrint=0)
     )
-    page = canvas.Canvas(buffer, encrypt=encrypt, pageCompression=int(compress))
+    page = canvas.Canvas(buffer, encrypt=encrypt, pageCompression=int(compress), invariant=1)
     y = 800
     for line in lines:
         page.drawString(72, y, line)
@@ -238,7 +350,7 @@ def image_only_pdf() -> bytes:
     for number, line in enumerate(LINES[:8]):
         draw.text((10, 10 + 22 * number), line, fill=0)
     buffer = io.BytesIO()
-    page = canvas.Canvas(buffer)
+    page = canvas.Canvas(buffer, invariant=1)
     page.drawImage(ImageReader(picture), 72, 400, width=400, height=200)
     page.showPage()
     page.save()
@@ -250,7 +362,7 @@ def blank_pdf(pages: int = 1) -> bytes:
     from reportlab.pdfgen import canvas
 
     buffer = io.BytesIO()
-    page = canvas.Canvas(buffer)
+    page = canvas.Canvas(buffer, invariant=1)
     for _ in range(pages):
         page.showPage()
     page.save()
@@ -294,6 +406,28 @@ def broken_xref(data: bytes, how: str) -> bytes:
     if how == "missing":
         return data[:start] + b"%%EOF\n"
     raise ValueError(how)
+
+
+# --- the valid documents -----------------------------------------------------------
+
+VALID: dict[str, tuple[str, Callable[[], bytes]]] = {
+    "txt": (".txt", text_bytes),
+    "html": (".html", html_bytes),
+    "htm": (".htm", html_bytes),
+    "docx": (".docx", minimal_docx),
+    "word-docx": (".docx", word_docx),
+    "pdf": (".pdf", pdf_bytes),
+    "pdf-uncompressed": (".pdf", functools.partial(pdf_bytes, compress=False)),
+}
+"""Each valid document by name: its suffix and its maker. The hand-written Word package
+is small (a mutation hits what python-docx parses); python-docx's own is Word's template;
+the uncompressed PDF has its text operators in the clear, for mutations to reach."""
+
+
+@functools.cache
+def valid(name: str) -> bytes:
+    """The bytes of the valid document ``name`` of :data:`VALID` (made once)."""
+    return VALID[name][1]()
 
 
 # --- noise and mutation -------------------------------------------------------------

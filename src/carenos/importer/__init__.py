@@ -91,7 +91,7 @@ def analyse(document: Document, *, title_given: bool = False) -> ImportResult:
     lines = split_run_on_ids(join_split_labels(mark_furniture(lines, paged)))
     lines = pair_id_runs(lines)
     if document.reflow:
-        lines = join_wrapped(lines)
+        lines = join_wrapped(lines, always_wrapped=document.kind == "pdf")
     reader = LayoutReader(lines, title_given=title_given)
     reader.read()
     kept: list[dict[str, Any]] = []

@@ -49,6 +49,9 @@ def mark_furniture(lines: list[Line], paged: bool) -> list[Line]:
     places: dict[str, list[int]] = {}
     for place, line in enumerate(content):
         places.setdefault(_form(line.text), []).append(place)
+    edge_forms = {  # a line that comes back twice is furniture only at page edges each time
+        form: all(id(content[place]) in edges for place in found) for form, found in places.items()
+    }
     for form, found in places.items():  # a list (HSC41.1, HSC41.2 ...) is no furniture
         if any(b - a <= 2 for a, b in itertools.pairwise(found)):
             counts[form] = 0
@@ -64,12 +67,17 @@ def mark_furniture(lines: list[Line], paged: bool) -> list[Line]:
             continue
         if label_fragment(line.text):
             continue  # a piece of a wrapped label ("understand:"), repeated with its label
-        count = counts[_form(line.text)]
+        form = _form(line.text)
+        count = counts[form]
         if _PAGE_NUMBER.fullmatch(line.text):  # a bare number: at a page edge, or by furniture
             beside = previous is not None and previous.kind == "furniture"
             if at_edge or beside or "page" in line.text.casefold():
                 line.was, line.kind, line.note = line.kind, "furniture", "page number"
-        elif count >= 3 or (count >= 2 and at_edge) or (_PAGE_WORDS.search(line.text) and at_edge):
+        elif (
+            count >= 3
+            or (count >= 2 and edge_forms[form])
+            or (_PAGE_WORDS.search(line.text) and at_edge)
+        ):
             line.was, line.kind, line.note = line.kind, "furniture", "running header or footer"
     return _split_running_titles(lines)
 
@@ -89,8 +97,15 @@ def _split_running_titles(lines: list[Line]) -> list[Line]:
         if line.kind == "text" and line.text in heads and line.index > 1:
             line.was, line.kind, line.note = line.kind, "furniture", "running title"
         head = next(
-            (h for h in heads if line.kind == "text" and line.text.startswith(f"{h} ")), None
-        )
+            (
+                h
+                for h in heads
+                if line.kind == "text"
+                and line.text.startswith(f"{h} ")
+                and label_fragment(line.text[len(h) + 1 :].split(" ", 1)[0])
+            ),
+            None,
+        )  # the running title run into the label under it ("Title Performance")
         if head is None:
             out.append(line)
             continue

@@ -71,7 +71,8 @@ class LayoutReader(ReaderState):
     def on_heading(self, position: int, line: Line) -> None:
         """A section heading, or a knowledge heading that happens to be a section word."""
         kind = _KINDS.get(self.section)
-        if kind and line.key not in _KINDS and self.heading_kind(position) == kind:
+        styled = (line.source.origin.style or "").casefold().startswith(("heading", "title", "h"))
+        if kind and not styled and line.key not in _KINDS and self.heading_kind(position) == kind:
             self.put(line, self.builder.group(kind, line.text))
             self.top.pop(self.section, None)
             return
@@ -163,6 +164,9 @@ class LayoutReader(ReaderState):
         """A marked line: a statement, a sub-item, or a line of a free section."""
         mark = line.mark
         assert mark is not None
+        if self.pending_meta is not None:  # a label's value that looks like a list item
+            self.on_text(position, line)
+            return
         if mark.style in _SECTION_OF and self.section in ("start", "overview", *_KINDS):
             self.enter(_SECTION_OF[mark.style])
         kind = _KINDS.get(self.section)
@@ -170,9 +174,9 @@ class LayoutReader(ReaderState):
             self.on_text(position, line, marked=True)
             return
         builder = self.builder
-        if self.is_sub(line) or (
-            self.section not in self.top and builder.last_statement(kind) and self.list_plain(kind)
-        ):
+        last = builder.last_statement(kind)
+        opened = last is not None and (last[0]["text"].endswith(":") or "sub_items" in last[0])
+        if self.is_sub(line) or (self.section not in self.top and opened and self.list_plain(kind)):
             pointer = builder.sub_item(kind, line.text)
             if pointer is not None:
                 self.put(line, pointer)
@@ -195,7 +199,7 @@ class LayoutReader(ReaderState):
         if self.pending_meta is not None and not marked:
             field = self.pending_meta
             if field not in ("code", "title"):
-                self.meta_value(line, field, line.text)  # moves on to the next label itself
+                self.meta_value(line, field, line.whole)  # moves on to the next label itself
                 return
             self.pending_meta = self.next_field()
             if field == "code":

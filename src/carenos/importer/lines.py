@@ -20,6 +20,7 @@ from ..io.published import Document, SourceLine
 from ..textnorm import squash_spaces
 from .columns import reading_order
 from .marks import Mark, id_run, parse_label, split_mark
+from .runon import RUN_ON, split_run_on
 from .vocabulary import heading_key, lead_in_key, meta_key, words_of
 
 __all__ = [
@@ -53,6 +54,8 @@ _LIGATURES = str.maketrans(
         "\ufeff": None,
     }
 )
+_SQA_CODE = re.compile(r"^SQA [Cc]ode [A-Z0-9]{4} [0-9]{2}\s+")
+"""An SQA unit code printed before the title ("SFHGEN23 - SQA Code HD45 04 Monitor ...")."""
 _META_SPLIT = re.compile(r"\t|\s{2,}|:\s*")
 HEADER_LINE = re.compile(
     rf"(?:(?i:nos|unit|urn)\s*:?\s+)?(?:[A-Z0-9]{{4}} [0-9]{{2}} \()?({HEADER_CODE.pattern})"
@@ -156,6 +159,16 @@ def _meta(text: str) -> tuple[str, str | None] | None:
     return None
 
 
+def _leading_label(text: str) -> tuple[str, str | None] | None:
+    """``(field, value)`` of a metadata label and its value on one line, one space apart."""
+    words = text.split(" ")
+    for size in (3, 2, 1):
+        key = meta_key(" ".join(words[:size]))
+        if key is not None and len(words) > size:
+            return key, " ".join(words[size:])
+    return None
+
+
 def _leading_heading(text: str) -> tuple[str, str]:
     """A heading at the start of ``text`` and the capitalised sentence after it, if any."""
     words = text.split(" ")
@@ -222,6 +235,8 @@ def _classify(index: int, source: SourceLine) -> list[Line]:
             *line("meta", trailing.group(2), key="version", value=trailing.group(2).split()[-1]),
         ]
     meta = _meta(cleaned.strip())
+    if meta is None and source.origin.style == RUN_ON:
+        meta = _leading_label(text)
     if meta is not None:
         return line("meta", key=meta[0], value=meta[1])
     ids = id_run(text)
@@ -238,7 +253,8 @@ def _classify(index: int, source: SourceLine) -> list[Line]:
     header = HEADER_LINE.fullmatch(text)
     if header is not None and not text[:1].islower():
         element = header.group(2) or ""  # HSC41.1: an element of HSC41
-        return line("header", key=header.group(1), value=header.group(3), prefix=element)
+        title = _SQA_CODE.sub("", header.group(3) or "") or None
+        return line("header", key=header.group(1), value=title, prefix=element)
     return line("text")
 
 
@@ -256,4 +272,9 @@ def as_label(line: Line, text: str) -> Line | None:
 
 def classify_document(document: Document) -> list[Line]:
     """The classified lines of ``document``, in order."""
-    return [line for index, source in reading_order(document) for line in _classify(index, source)]
+    return [
+        line
+        for index, source in reading_order(document)
+        for part in split_run_on(source)
+        for line in _classify(index, part)
+    ]

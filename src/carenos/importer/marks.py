@@ -21,6 +21,9 @@ _NUMBER = re.compile(r"\(?([0-9]{1,3}(?:\.[0-9]{1,3})*)([.)]|\s)\s*(\S.*)", re.S
 _LETTER = re.compile(r"\(?([a-z]{1,2})[.)]\s+(\S.*)", re.S)
 _BULLET = re.compile(rf"([{re.escape(BULLETS)}])\s*(\S.*)", re.S)
 _WORD_BULLET = re.compile(r"o(?:\t|\s{2,})(\S.*)", re.S)
+_MONTH = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+[0-9]{4}\b"
+)
 _ID_RUN = re.compile(r"[PK][0-9]{1,3}(?:\s+[PK][0-9]{1,3})*")
 _ROMAN = frozenset(
     ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"]
@@ -54,7 +57,11 @@ def split_mark(text: str) -> tuple[Mark, str] | None:
     found = _NUMBER.fullmatch(text)
     if found:
         value, after, rest = found.groups()
-        sentence = len(value) <= 2 and re.match(r"[A-Z][a-z]+ ", rest) is not None  # "1 You ..."
+        sentence = (  # "1 You find ...", but not "30 March 2021"
+            len(value) <= 2
+            and re.match(r"[A-Z][a-z]+ ", rest) is not None
+            and not _MONTH.match(rest)
+        )
         starts = after.strip() or text.startswith("(") or rest[:1].islower() or sentence
         if starts and not (after == "." and rest[:1].isdigit()):
             return Mark("number", value), rest

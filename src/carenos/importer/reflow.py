@@ -8,9 +8,10 @@ with a common suffix (``informa-``/``tion``); ``well-``/``being`` keeps its hyph
 
 from __future__ import annotations
 
+import itertools
 import re
 
-from .lines import Line, as_label
+from .lines import Line, as_label, title_like
 from .vocabulary import lead_in_key
 
 __all__ = ["CONTINUING", "dehyphenated", "join_split_labels", "join_wrapped", "vocabulary"]
@@ -88,13 +89,28 @@ def dehyphenated(before: str, after: str, words: set[str]) -> str:
     return f"{before}{after}" if keep else f"{before[:-1]}{after}"
 
 
-def _widths(lines: list[Line]) -> dict[int | None, int]:
+def _wraps_somewhere(lines: list[Line]) -> bool:
+    """Some line plainly goes on on the next one: it ends in a hyphen or a word a statement
+    does not end on ("... values you need to" / "carry out ..."). A text without one was not
+    wrapped (a copied web page: a line a paragraph), however its line lengths fall."""
+    content = [line for line in lines if line.content]
+    return any(
+        (before.hyphenated or before.text.rsplit(" ", 1)[-1].casefold() in CONTINUING)
+        and after.kind == "text"
+        and after.text[:1].islower()
+        for before, after in itertools.pairwise(content)
+    )
+
+
+def _widths(lines: list[Line], always_wrapped: bool = False) -> dict[int | None, int]:
     """The width each column's lines were wrapped at (``None``: lines not in columns);
     empty where the document's lines were not wrapped.
 
     Wrapped text has many lines close to its width; text with a line per paragraph has
     lines of every length, and a long tail.
     """
+    if not always_wrapped and not _wraps_somewhere(lines):
+        return {}
     by_column: dict[int | None, list[int]] = {}
     for line in lines:
         if line.content:
@@ -103,43 +119,71 @@ def _widths(lines: list[Line]) -> dict[int | None, int]:
     widths: dict[int | None, int] = {}
     for column, lengths in by_column.items():
         lengths.sort()
+        if always_wrapped:
+            widths[column] = lengths[-1]
+            continue
         if len(lengths) < 5:
             continue
         width = lengths[min(len(lengths) - 1, int(len(lengths) * 0.95))]
-        full = sum(1 for length in lengths if length >= width * 0.7)
+        full = sum(1 for length in lengths if length >= width * 0.8)
         if width <= 200 and full >= len(lengths) * 0.3:
             widths[column] = width
     return widths
 
 
-def join_wrapped(lines: list[Line]) -> list[Line]:
+def join_wrapped(lines: list[Line], *, always_wrapped: bool = False) -> list[Line]:
     """The lines with wrapped continuations read into the line they continue.
 
     A text line continues the text or item before it (no blank line between; furniture
-    between, at a page break, is passed over) when that line ended in a hyphen or was full.
+    between, at a page break, is passed over) when that line ended in a hyphen or was full;
+    never where it heads what follows (a capitalised line before statements or a lead-in, a
+    lead-in ending in ":" before its list). ``always_wrapped`` says the lines were set on
+    a page (a PDF's text layer), however few there are.
     """
-    widths = _widths(lines)
+    widths = _widths(lines, always_wrapped)
     words = vocabulary(lines)
     spaced = _double_spaced(lines)
+    following = _following(lines)
     kept: list[Line] = []
     previous: Line | None = None
     last_length = 0
-    passed_furniture = False
-    for line in lines:
+    passed_furniture = passed_blank = False
+    for position, line in enumerate(lines):
         if line.kind == "furniture":
             passed_furniture = True
             kept.append(line)
             continue
-        if line.kind in ("blank", "marker") and not passed_furniture and not spaced:
-            previous = None
+        if line.kind in ("blank", "marker"):
+            passed_blank = True
+            if not passed_furniture and not spaced:
+                previous = None
         if (
             line.kind == "text"
             and previous is not None
             and previous.kind in ("text", "item", "header", "lead_in")
             and not previous.closed
+            and not _heads(line, following[position], always_wrapped)
             and (
-                _continues(previous, last_length, line, widths.get(line.source.origin.column, 0))
-                or (spaced and line.text[:1].islower() and not previous.text.endswith((".", ":")))
+                (
+                    not (spaced and passed_blank)
+                    and (
+                        (always_wrapped and previous.kind == "item")  # a page marks statements
+                        or (  # on a page, a paragraph goes on in lower case
+                            always_wrapped
+                            and line.text[:1].islower()
+                            and not previous.text.endswith((".", ":", ";", "!", "?"))
+                        )
+                        or _continues(
+                            previous, last_length, line, widths.get(line.source.origin.column, 0)
+                        )
+                    )
+                )
+                or (
+                    spaced
+                    and previous.kind != "header"
+                    and line.text[:1].islower()
+                    and not previous.text.endswith((".", ":"))
+                )
             )
         ):
             if previous.hyphenated and previous.text.endswith("-"):
@@ -151,13 +195,41 @@ def join_wrapped(lines: list[Line]) -> list[Line]:
             if previous.kind in ("text", "lead_in") and lead_in_key(previous.text) is not None:
                 previous.kind, previous.key = "lead_in", lead_in_key(previous.text) or ""
             last_length = len(" ".join(line.source.text.split()))
+            passed_blank = False
             continue
         kept.append(line)
         if line.kind not in ("blank", "marker"):
             previous = line
-            passed_furniture = False
+            passed_furniture = passed_blank = False
             last_length = len(" ".join(line.source.text.split()))
     return kept
+
+
+def _following(lines: list[Line]) -> list[Line | None]:
+    """For each position, the next line that is not blank, a marker or furniture."""
+    found: list[Line | None] = [None] * len(lines)
+    upcoming: Line | None = None
+    for position in range(len(lines) - 1, -1, -1):
+        found[position] = upcoming
+        if lines[position].kind not in ("blank", "marker", "furniture"):
+            upcoming = lines[position]
+    return found
+
+
+def _heads(line: Line, upcoming: Line | None, printed: bool) -> bool:
+    """``line`` heads what comes after it, so it continues nothing before it.
+
+    On a printed page (``printed``) every statement has its mark: an unmarked line ending
+    in ":" there is the end of a wrapped one; in copied text it is a lead-in of its own.
+    """
+    if upcoming is None:
+        return False
+    if line.text.endswith(":") and upcoming.kind == "item" and not printed:
+        return True  # a lead-in to its sub-items
+    starts = upcoming.kind in ("lead_in", "ids") or (
+        upcoming.kind == "item" and upcoming.mark is not None and upcoming.mark.style in "PK"
+    )
+    return starts and title_like(line.text)
 
 
 def _continues(previous: Line, last_length: int, line: Line, width: int) -> bool:
@@ -165,10 +237,12 @@ def _continues(previous: Line, last_length: int, line: Line, width: int) -> bool
         return True
     if line.text[:1].isupper() and line.text.split()[:1] == previous.text.split()[:1]:
         return False  # a list of parallel lines ("To be ...", "To be ...")
-    if width < 30 or previous.text.endswith(":"):
+    if previous.text.endswith(":"):
         return False
     if previous.text.rsplit(" ", 1)[-1].casefold() in CONTINUING:
-        return True
+        return True  # "... non-compliance or" goes on, however the text is laid out
+    if width < 45:  # no page or column is set this narrow: the text is not wrapped
+        return False
     if previous.text.endswith((".", "!", "?")) and line.text[:1].isupper():
         return False
     first_word = line.text.split(" ", 1)[0]

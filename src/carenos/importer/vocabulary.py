@@ -16,6 +16,7 @@ __all__ = [
     "ADDITIONAL_HEADINGS",
     "LIST_FIELDS",
     "META_LABELS",
+    "PRINTED_LABELS",
     "SECTION_HEADINGS",
     "heading_key",
     "label_fragment",
@@ -218,7 +219,10 @@ def meta_key(label: str) -> str | None:
     """The metadata field (or ``code``/``title``) a label names, or ``None``."""
     if not label or len(label.split()) > 5:
         return None
-    words = frozenset(_WORD.findall(label.casefold()))
+    found = _WORD.findall(label.casefold())
+    words = frozenset(found)
+    if len(words) != len(found):
+        return None  # "Original Original URN" is a value and a label, not one label
     for key, spellings in META_LABELS.items():
         if words in spellings:
             return key
@@ -233,3 +237,34 @@ _LABEL_WORDS = frozenset(
     | {word for words in ADDITIONAL_HEADINGS for word in words}
     | {"to", "able", "be", "you", "scope"}
 )
+
+PRINTED_LABELS: tuple[str, ...] = (
+    "Overview",
+    "Performance criteria",
+    "Knowledge and understanding",
+    "You must be able to:",
+    "You need to know and understand:",
+    "Additional Information",
+    "Scope/range related to performance criteria",
+    "Scope/range related to knowledge and understanding",
+    "Scope/range",
+    "Values",
+    "Behaviours",
+    "Links to other NOS",
+    "External Links",
+    "Glossary",
+    "Developed by",
+    "Version Number",
+    "Date Approved",
+    "Indicative Review Date",
+    "Validity",
+    "Status",
+    "Originating Organisation",
+    "Original URN",
+    "Relevant Occupations",
+    "Suite",
+    "Keywords",
+    "SOC Code",
+)
+"""The headings and labels as NOS documents print them: where a page's text has been run
+together on one line, the importer cuts it before each of them."""

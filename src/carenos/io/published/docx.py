@@ -10,6 +10,7 @@ and level, and gives it with the level. A table row is one line of tab-separated
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from typing import Any
 
@@ -21,6 +22,7 @@ __all__ = ["read_docx_document"]
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _BULLET = "•"
+_NESTED_STYLE = re.compile(r"List(?: Bullet| Number| Continue)? ([2-9])")
 
 
 _HIGHEST = 3999
@@ -92,7 +94,8 @@ class _Numbering:
                 self.levels[(_val(num, "numId") or "", level)] = definition
 
     def label(self, num_id: str, level: int) -> str | None:
-        definition = self.levels.get((num_id, level))
+        """The label Word shows for the next paragraph of list ``num_id`` at ``level``."""
+        definition = self.levels.get((num_id, level)) or self.levels.get((num_id, 0))
         if definition is None or num_id == "0":
             return None
         fmt, text, start = definition
@@ -128,23 +131,36 @@ def _num_pr(paragraph: Any) -> tuple[str, int] | None:
     p_pr = paragraph._p.pPr
     num_pr = p_pr.numPr if p_pr is not None else None
     style = paragraph.style
-    while num_pr is None and style is not None:
+    seen: set[str] = set()
+    while num_pr is None and style is not None and style.style_id not in seen:
+        seen.add(style.style_id)  # a style based on itself (or a ring of them) ends here
         s_pr = style.element.pPr
         num_pr = s_pr.numPr if s_pr is not None else None
         style = style.base_style
     if num_pr is None or num_pr.numId is None:
         return None
-    level = num_pr.ilvl.val if num_pr.ilvl is not None else 0
-    return str(num_pr.numId.val), int(level)
+    level = int(num_pr.ilvl.val) if num_pr.ilvl is not None else 0
+    named = _NESTED_STYLE.fullmatch(paragraph.style.name or "") if paragraph.style else None
+    if named and level == 0:  # "List Bullet 2" nests by its style, not its numbering level
+        level = int(named.group(1)) - 1
+    return str(num_pr.numId.val), level
 
 
 def _refuse_bombs(data: bytes, source: str) -> None:
     """Refuse a package that would unpack to more than :data:`_UNPACKED_LIMIT`."""
-    try:
+    unpacked = 0
+    try:  # counted as it inflates: a package may declare sizes smaller than its parts are
         with zipfile.ZipFile(io.BytesIO(data)) as package:
-            unpacked = sum(entry.file_size for entry in package.infolist())
-    except (zipfile.BadZipFile, ValueError, OSError) as error:
+            for entry in package.infolist():
+                with package.open(entry) as part:
+                    while unpacked <= _UNPACKED_LIMIT and (chunk := part.read(1 << 20)):
+                        unpacked += len(chunk)
+                if unpacked > _UNPACKED_LIMIT:
+                    break
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, RuntimeError) as error:
         raise ReadError(f"not a readable Word document (.docx): {error}", source=source) from None
+    except Exception as error:  # zlib and friends fail in many ways on a broken package
+        raise ReadError(f"not a readable Word document (.docx): {error!r}", source=source) from None
     if unpacked > _UNPACKED_LIMIT:
         raise ReadError(
             f"not a readable Word document (.docx): it unpacks to {unpacked:,} bytes, "
@@ -157,7 +173,7 @@ def read_docx_document(data: bytes, source: str) -> Document:
     """The lines of a Word document (see the module)."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
-    from docx.table import Table
+    from docx.table import Table, _Cell
     from docx.text.paragraph import Paragraph
 
     _refuse_bombs(data, source)
@@ -194,16 +210,15 @@ def read_docx_document(data: bytes, source: str) -> Document:
                     label = None  # a line break inside a list paragraph continues it
             elif child.tag == f"{_W}tbl":
                 table_number += 1
-                for row_number, row in enumerate(Table(child, document).rows, start=1):
-                    cells: list[str] = []
-                    seen: set[int] = set()
-                    for cell in row.cells:
-                        if id(cell._tc) in seen:
-                            continue
-                        seen.add(id(cell._tc))
-                        text = squash_spaces(cell.text)
-                        if text:
-                            cells.append(text)
+                table = Table(child, document)
+                for row_number, row in enumerate(child.iterchildren(f"{_W}tr"), start=1):
+                    # each cell read once, as it is stored (python-docx's row.cells repeats
+                    # spanned cells and resolves merged ones by walking up the rows)
+                    cells = [
+                        text
+                        for tc in row.iterchildren(f"{_W}tc")
+                        if (text := squash_spaces(_Cell(tc, table).text))
+                    ]
                     if cells:
                         lines.append(
                             SourceLine(

@@ -11,6 +11,7 @@ styles are not text. Navigation, headers, footers and asides, and everything out
 from __future__ import annotations
 
 import codecs
+import itertools
 import re
 from typing import Any
 
@@ -149,6 +150,16 @@ def _start(element: Any) -> int:
 _CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 _HUGE_TAG = re.compile(r"<[A-Za-z][^<>]{200000,}>")
+_WEB_CHARSETS = frozenset(
+    "utf-8 utf8 cp1252 windows-1252 iso-8859-2 iso-8859-15 latin2 windows-1250 windows-1251 "
+    "windows-1253 windows-1254 windows-1257 koi8-r koi8-u mac-roman macintosh gb2312 gbk "
+    "gb18030 big5 shift_jis euc-jp euc-kr iso-2022-jp".split()
+)
+"""The charsets a page may declare that carenos decodes by (the web's, less UTF-16, which
+browsers read as UTF-8 where a page declares it)."""
+_ATTRIBUTES = re.compile(r"""=\s*["']""")
+_MOST_ATTRIBUTES = 100_000
+"""More attributes than any page has: lxml's parser slows with each one (a guard)."""
 _WINDOWS = {"iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii", "iso8859-1"}
 """Labels that browsers read as Windows-1252 (the WHATWG Encoding Standard)."""
 
@@ -164,11 +175,13 @@ def _decoded(data: bytes, source: str) -> str:
     names = []
     if found:
         name = found.group(1).decode("ascii").lower()
-        names.append("cp1252" if name in _WINDOWS else name)
+        name = "cp1252" if name in _WINDOWS else name
+        if name in _WEB_CHARSETS:  # Python's other codecs (punycode, unicode_escape) are no page's
+            names.append(name)
     for name in (*names, "utf-8"):
         try:
             return data.decode(codecs.lookup(name).name)
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, UnicodeError):
             continue
     return data.decode("cp1252", errors="replace")
 
@@ -187,10 +200,22 @@ def read_html_document(data: bytes, source: str) -> Document:
             f"not readable as HTML: a tag of {len(huge.group(0)):,} characters",
             source=source,
         )
+    if sum(1 for _ in itertools.islice(_ATTRIBUTES.finditer(text), _MOST_ATTRIBUTES + 1)) > (
+        _MOST_ATTRIBUTES
+    ):
+        raise ReadError(
+            f"not readable as HTML: over {_MOST_ATTRIBUTES:,} attributes", source=source
+        )
+    parser = lxml_html.HTMLParser()
     try:
-        root = lxml_html.document_fromstring(text)
+        root = lxml_html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as error:
         raise ReadError(f"not readable as HTML: {error}", source=source) from None
+    if any("depth" in str(entry.message).casefold() for entry in parser.error_log):
+        raise ReadError(
+            "not readable as HTML: elements nested too deeply (the parser would drop the rest)",
+            source=source,
+        )
     body = root.find("body")
     if body is None:
         body = root
