@@ -12,6 +12,7 @@ import carenos
 from carenos.model import (
     ExternalLink,
     GlossaryEntry,
+    Metadata,
     Scope,
     ScopeStatement,
     Standard,
@@ -57,6 +58,8 @@ def expressible(draw: st.DrawFn) -> Standard:
         | st.lists(lines, min_size=1, max_size=3).map(lambda v: Values(statements=tuple(v)))
     )
     metadata = draw(st.none() | metadata_of(lines))
+    if metadata == Metadata():
+        metadata = None  # the database has no record of "metadata with nothing in it"
     return Standard(
         draw(codes),
         draw(lines),

@@ -32,7 +32,7 @@ from .account import Entry, UnaccountedLinesError, explain
 from .furniture import mark_furniture, title_of
 from .ids import pair_id_runs, split_run_on_ids
 from .layout import LayoutReader
-from .lines import HEADER_LINE, classify_document, title_like
+from .lines import HEADER_LINE, classify_document, site_text, title_like
 from .reflow import join_split_labels, join_wrapped
 
 __all__ = [
@@ -233,7 +233,7 @@ def _running_header(document: Document) -> tuple[str, str | None] | None:
     texts = [" ".join(line.text.split()) for line in document.lines]
     for number, text in enumerate(texts):
         found = HEADER_LINE.fullmatch(text)
-        if found is None:
+        if found is None or site_text(text):
             continue
         title = title_of(found.group(3) or "")
         if not title:

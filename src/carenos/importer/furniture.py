@@ -93,8 +93,15 @@ def _split_running_titles(lines: list[Line]) -> list[Line]:
     if not heads:
         return lines
     out: list[Line] = []
-    for line in lines:
-        if line.kind == "text" and line.text in heads and line.index > 1:
+    for position, line in enumerate(lines):
+        upcoming = next((x for x in lines[position + 1 :] if x.content), None)
+        heads_statements = (
+            upcoming is not None
+            and upcoming.kind == "item"
+            and upcoming.mark is not None
+            and upcoming.mark.style in "PK"
+        )  # an element that has the standard's title, not the running title
+        if line.kind == "text" and line.text in heads and line.index > 1 and not heads_statements:
             line.was, line.kind, line.note = line.kind, "furniture", "running title"
         head = next(
             (

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from .builder import SCOPE_KEYS
-from .lines import Line, title_like
+from .lines import Line, leading_label, title_like
 from .lookahead import KINDS, following, next_is_item, section_is_plain, starts_standard
 from .marks import Mark
 from .state import ReaderState
@@ -237,6 +237,8 @@ class LayoutReader(ReaderState):
             if builder.title and line.text == builder.title:
                 self.put(line, None, "label", "the title again")
             else:
+                if self.start_lines:  # no Overview heading yet: it may still disown them
+                    self.start_lines.append(line)
                 self.put(line, builder.add_overview(line.whole))
         elif section in _KINDS:
             self.list_text(position, line, _KINDS[section])
@@ -252,8 +254,11 @@ class LayoutReader(ReaderState):
             else:
                 self.put(line, builder.add_information(None, line.whole))
             self.info_open = True
-        elif section == "elements_list":
+        elif section == "elements_list" and not line.text.endswith("."):
             self.put(line, None, "label", "listed again with its element")
+        elif section == "metadata" and not marked and (found := leading_label(line.text)):
+            self.last_meta = found[0]  # "Suite Health and Social Care", in the metadata table
+            self.meta_value(line, found[0], found[1] or "")
         elif section == "metadata" and marked and self.last_meta in LIST_FIELDS:
             self.builder.metadata.setdefault(self.last_meta, []).append(line.text)
             self.put(line, f"/metadata/{self.last_meta}")

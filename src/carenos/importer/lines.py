@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from attrs import define, field
+from attrs import define, evolve, field
 
 from ..codes import HEADER_CODE
 from ..io.published import Document, SourceLine
@@ -29,7 +29,9 @@ __all__ = [
     "as_label",
     "classify_document",
     "clean",
+    "leading_label",
     "reclassified",
+    "site_text",
     "title_like",
 ]
 
@@ -54,6 +56,9 @@ _LIGATURES = str.maketrans(
         "\ufeff": None,
     }
 )
+_SITE_TEXT = re.compile(r"…|\.\.\.|https?:|www\.|\.com\b|\.co\.uk\b")
+"""What a site's own text has and a standard's header has not (a link, a cut-off title)."""
+_AFTER_DISCLAIMER = re.compile(r"(.*?achievement of the NOS\.?)\s+(\S.*)", re.I)
 _SQA_CODE = re.compile(r"^SQA [Cc]ode [A-Z0-9]{4} [0-9]{2}\s+")
 """An SQA unit code printed before the title ("SFHGEN23 - SQA Code HD45 04 Monitor ...")."""
 _META_SPLIT = re.compile(r"\t|\s{2,}|:\s*")
@@ -63,6 +68,11 @@ HEADER_LINE = re.compile(
 )
 """A header line: a code (``SCDHSC0393``, ``URN: X1``, an SQA unit's ``DK95 04 (HSC41)``,
 an element's ``HSC41.1``) and perhaps the title after it."""
+
+
+def site_text(text: str) -> bool:
+    """``text`` is a site's own (a link, a title cut off with an ellipsis), not a document's."""
+    return _SITE_TEXT.search(text) is not None
 
 
 def title_like(text: str) -> bool:
@@ -159,12 +169,16 @@ def _meta(text: str) -> tuple[str, str | None] | None:
     return None
 
 
-def _leading_label(text: str) -> tuple[str, str | None] | None:
-    """``(field, value)`` of a metadata label and its value on one line, one space apart."""
+def leading_label(text: str, shortest: int = 1) -> tuple[str, str | None] | None:
+    """``(field, value)`` of a metadata label of ``shortest`` words or more and its value,
+    one space apart ("Version Number 2"); a label is capitalised ("review date for ..." is
+    a statement)."""
     words = text.split(" ")
-    for size in (3, 2, 1):
+    if not text[:1].isupper():
+        return None
+    for size in range(3, shortest - 1, -1):
         key = meta_key(" ".join(words[:size]))
-        if key is not None and len(words) > size:
+        if key is not None and key not in ("code", "title") and len(words) > size:
             return key, " ".join(words[size:])
     return None
 
@@ -174,12 +188,13 @@ def _leading_heading(text: str) -> tuple[str, str]:
     words = text.split(" ")
     if words[0].casefold() in ("the", "a", "an", "this", "these", "your", "all"):
         return "", ""  # a sentence, not a heading run into one
-    for size in (4, 3, 2, 1):
+    for size in (7, 6, 5, 4, 3, 2, 1):
         head, rest = " ".join(words[:size]), " ".join(words[size:])
         if not rest[:1].isupper() or len(words) <= size:
             continue
         key = heading_key(head)
-        if key is not None and (len(words_of(head)) > 1 or key in ("overview", "values")):
+        single = key == "overview" or (key == "values" and len(rest.split()) >= 8)
+        if key is not None and (len(words_of(head)) > 1 or single):
             return head, rest
     return "", ""
 
@@ -212,7 +227,19 @@ def _classify(index: int, source: SourceLine) -> list[Line]:
         return line("furniture", note=source.furniture)
     if source.label is not None:
         return line("item", mark=parse_label(source.label), prefix=source.label)
+    head, rest = _leading_heading(text) if heading_key(text) is None else ("", "")
+    if head and lead_in_key(rest) is not None:  # "Scope/range ... The details in this field ..."
+        return [
+            *line("heading", head, key=heading_key(head) or ""),
+            *line("lead_in", rest, key=lead_in_key(rest) or ""),
+        ]
     lead = lead_in_key(text)
+    after = _AFTER_DISCLAIMER.fullmatch(text) if lead == "scope" else None
+    if after is not None:  # the fixed sentence, then a statement on the same line
+        return [
+            *line("lead_in", after.group(1), key="scope"),
+            *_classify(index, evolve(source, text=after.group(2))),
+        ]
     if lead is not None:
         return line("lead_in", key=lead)
     heading = heading_key(text)
@@ -235,8 +262,8 @@ def _classify(index: int, source: SourceLine) -> list[Line]:
             *line("meta", trailing.group(2), key="version", value=trailing.group(2).split()[-1]),
         ]
     meta = _meta(cleaned.strip())
-    if meta is None and source.origin.style == RUN_ON:
-        meta = _leading_label(text)
+    if meta is None:  # "Developed by Skills for Care": a label of two words or more, a space
+        meta = leading_label(text, 1 if source.origin.style == RUN_ON else 2)
     if meta is not None:
         return line("meta", key=meta[0], value=meta[1])
     ids = id_run(text)
@@ -251,7 +278,7 @@ def _classify(index: int, source: SourceLine) -> list[Line]:
             return [made for part in parts for made in line("item", part, mark=mark, prefix=prefix)]
         return line("item", rest, mark=mark, prefix=prefix)
     header = HEADER_LINE.fullmatch(text)
-    if header is not None and not text[:1].islower():
+    if header is not None and not text[:1].islower() and not _SITE_TEXT.search(text):
         element = header.group(2) or ""  # HSC41.1: an element of HSC41
         title = _SQA_CODE.sub("", header.group(3) or "") or None
         return line("header", key=header.group(1), value=title, prefix=element)

@@ -121,10 +121,7 @@ class ReaderState:
                 self.builder.title = line.value
                 self.put(line, "/title")
             return
-        if field in self.builder.metadata and self.builder.statements:
-            self.unplaced.append(line)
-            return
-        self.enter("metadata")
+        self.enter("metadata")  # a field given twice (page header and table): the later value
         self.last_meta = field
         if line.value is None:
             if self.pending_meta is None:

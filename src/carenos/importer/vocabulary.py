@@ -51,7 +51,6 @@ SECTION_HEADINGS: dict[str, tuple[frozenset[str], ...]] = {
             "knowledge specification",
             "knowledge",
             "underpinning knowledge",
-            "knowledge skills",
         ),
         "scope_pc": (
             "scope range performance criteria",
@@ -103,7 +102,7 @@ ADDITIONAL_HEADINGS: tuple[frozenset[str], ...] = tuple(
 META_LABELS: dict[str, tuple[frozenset[str], ...]] = {
     key: tuple(frozenset(spelling.split()) for spelling in spellings)
     for key, spellings in {
-        "code": ("urn", "nos code", "code", "unit code", "reference"),
+        "code": ("urn", "nos code", "unit code"),
         "title": ("title", "nos title"),
         "developed_by": ("developed by", "developed", "developer"),
         "version": ("version number", "version"),

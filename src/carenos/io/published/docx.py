@@ -114,6 +114,29 @@ class _Numbering:
         return label or None
 
 
+def _blocks(body: Any) -> Any:
+    """The paragraphs and tables of the body in order, those in content controls included."""
+    for child in body.iterchildren():
+        if child.tag == f"{_W}sdt":
+            content = child.find(f"{_W}sdtContent")
+            if content is not None:
+                yield from _blocks(content)
+        else:
+            yield child
+
+
+def _text(paragraph: Any) -> str:
+    """A paragraph's text as Word shows it: every run, those inside insertions, content
+    controls, fields and hyperlinks included (deleted text is not shown, so not read)."""
+    parts = []
+    for node in paragraph.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"):
+        if node.tag == f"{_W}t":
+            parts.append(node.text or "")
+        else:
+            parts.append("\t" if node.tag == f"{_W}tab" else "\n")
+    return "".join(parts)
+
+
 def _number(value: str | None, default: int) -> int:
     """``value`` as a whole number (ASCII digits only), else ``default``."""
     return int(value) if value and value.isascii() and value.isdigit() else default
@@ -188,14 +211,14 @@ def read_docx_document(data: bytes, source: str) -> Document:
     table_number = 0
     try:
         numbering = _Numbering(document)
-        for child in document.element.body.iterchildren():
+        for child in _blocks(document.element.body):
             if child.tag == f"{_W}p":
                 paragraph = Paragraph(child, document)
                 paragraph_number += 1
                 found = _num_pr(paragraph)
                 label = numbering.label(*found) if found else None
                 style = paragraph.style.name if paragraph.style is not None else None
-                for part in paragraph.text.split("\n"):
+                for part in _text(child).split("\n"):
                     text = part.strip(" ")
                     if not text.strip():
                         continue

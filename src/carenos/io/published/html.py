@@ -115,11 +115,14 @@ class _Walker:
             self.buffer.append(element.tail)
 
     def table(self, table: Any, context: dict[str, Any]) -> None:
+        """A table: its caption, then a line of tab-separated cells a row."""
         self.tables += 1
+        caption = table.find("caption")
+        if caption is not None:
+            self.buffer.append(caption.text_content())
+            self.flush({**context, "style": "caption"})
         for row_number, row in enumerate(table.iter("tr"), start=1):
-            cells = [
-                squash_spaces(cell.text_content()) for cell in row if _tag(cell) in ("td", "th")
-            ]
+            cells = [_cell_text(cell) for cell in row if _tag(cell) in ("td", "th")]
             text = "\t".join(cell for cell in cells if cell)
             if not text:
                 continue
@@ -134,6 +137,19 @@ class _Walker:
                     furniture=furniture,
                 )
             )
+
+
+def _cell_text(cell: Any) -> str:
+    """A cell's text; paragraphs and list items in it are separated by "; " (a list)."""
+    parts: list[str] = []
+    for block in cell.iter():
+        if block is not cell and _tag(block) in ("p", "li", "div", "br"):
+            parts.append("; ")
+        if block.text and _tag(block) not in _SKIPPED:
+            parts.append(block.text)
+        if block is not cell and block.tail:
+            parts.append(block.tail)
+    return squash_spaces("".join(parts)).strip("; ").replace(" ; ", "; ").replace("; ; ", "; ")
 
 
 def _tag(element: Any) -> str:
