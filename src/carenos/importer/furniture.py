@@ -18,7 +18,7 @@ from .vocabulary import label_fragment
 __all__ = ["mark_furniture", "title_of"]
 
 _PAGE_NUMBER = re.compile(
-    r"(?:page\s*)?[0-9]{1,3}(?:\s*(?:of|/)\s*[0-9]{1,3})?|[-–]\s*[0-9]{1,3}\s*[-–]", re.I
+    r"(?:page\s*)?[0-9]{1,3}(?:\s*(?:of|/)\s*[0-9]{1,3})?|[-–(]\s*[0-9]{1,3}\s*[-–)]", re.I
 )
 _PAGE_WORDS = re.compile(r"\bpage\s+[0-9]{1,3}(?:\s+of\s+[0-9]{1,3})?\b", re.I)
 _DIGITS = re.compile(r"[0-9]+")
@@ -53,7 +53,8 @@ def mark_furniture(lines: list[Line], paged: bool) -> list[Line]:
         form: all(id(content[place]) in edges for place in found) for form, found in places.items()
     }
     for form, found in places.items():  # a list (HSC41.1, HSC41.2 ...) is no furniture
-        if any(b - a <= 2 for a, b in itertools.pairwise(found)):
+        close = sum(1 for a, b in itertools.pairwise(found) if b - a <= 2)
+        if close and close * 2 >= len(found) - 1:  # most of them one after the other
             counts[form] = 0
     for previous, line in zip([None, *content], content, strict=False):
         if line.kind not in _FURNITURE_KINDS and line.kind != "item":
@@ -71,7 +72,8 @@ def mark_furniture(lines: list[Line], paged: bool) -> list[Line]:
         count = counts[form]
         if _PAGE_NUMBER.fullmatch(line.text):  # a bare number: at a page edge, or by furniture
             beside = previous is not None and previous.kind == "furniture"
-            if at_edge or beside or "page" in line.text.casefold():
+            marker = line.text.startswith("(") and count >= 2  # a viewer's "(3)" page marks
+            if at_edge or beside or marker or "page" in line.text.casefold():
                 line.was, line.kind, line.note = line.kind, "furniture", "page number"
         elif (
             count >= 3

@@ -47,8 +47,14 @@ def join_split_labels(lines: list[Line]) -> list[Line]:
         line = lines[position]
         merged = None
         if line.kind in _LABEL_KINDS and len(line.text.split()) <= 4:
+            # the next few lines that say anything (a viewer may put blank lines between)
+            ahead = [
+                (at, x)
+                for at, x in enumerate(lines[position : position + 8], start=position)
+                if x.kind != "blank"
+            ][:4]
             for size in (4, 3, 2):
-                group = lines[position : position + size]
+                group = [x for _, x in ahead[:size]]
                 if len(group) < size or any(
                     x.kind not in _LABEL_KINDS or len(x.text.split()) > 4 for x in group
                 ):
@@ -57,13 +63,14 @@ def join_split_labels(lines: list[Line]) -> list[Line]:
                 if candidate is not None:
                     merged = candidate
                     merged.joined.extend(x.index for x in group[1:])
-                    position += size
+                    skipped = lines[position : ahead[size - 1][0] + 1]
+                    out.append(merged)
+                    out.extend(x for x in skipped if x.kind == "blank")
+                    position = ahead[size - 1][0] + 1
                     break
         if merged is None:
             out.append(line)
             position += 1
-        else:
-            out.append(merged)
     return out
 
 
