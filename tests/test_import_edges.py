@@ -127,3 +127,27 @@ def test_html_table_captions_and_lists_in_cells_are_read(tmp_path: Path) -> None
         "Keywords\tgroups; activities",
         "Relevant Occupations\tHealth; Social Care",
     ]
+
+
+def test_a_page_number_between_two_statements_is_furniture() -> None:
+    text = (
+        HEAD
+        + "Performance criteria\nP1 do one thing\n12\nP2 do more\n"
+        + SMALL[SMALL.index("Knowledge") :]
+    )
+    result = analyse(text_document(text))
+    assert result.account[6].role == "furniture"
+    assert [c["text"] for e in result.data[0]["elements"] for c in e["performance_criteria"]] == [
+        "do one thing",
+        "do more",
+    ]
+
+
+def test_control_characters_are_spaces_and_a_pdf_fonts_del_is_a_bullet() -> None:
+    text = (
+        HEAD
+        + "Performance criteria\nYou must be able to:\n\x7f do one\x0bthing\n"
+        + SMALL[SMALL.index("Knowledge") :]
+    )
+    (standard,) = carenos.importer.import_document(text_document(text))
+    assert [c.text for c in standard.criteria] == ["do one thing"]

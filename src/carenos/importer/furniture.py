@@ -56,6 +56,7 @@ def mark_furniture(lines: list[Line], paged: bool) -> list[Line]:
         close = sum(1 for a, b in itertools.pairwise(found) if b - a <= 2)
         if close and close * 2 >= len(found) - 1:  # most of them one after the other
             counts[form] = 0
+    after = {id(a): b for a, b in itertools.pairwise(content)}
     for previous, line in zip([None, *content], content, strict=False):
         if line.kind not in _FURNITURE_KINDS and line.kind != "item":
             continue
@@ -73,6 +74,14 @@ def mark_furniture(lines: list[Line], paged: bool) -> list[Line]:
         if _PAGE_NUMBER.fullmatch(line.text):  # a bare number: at a page edge, or by furniture
             beside = previous is not None and previous.kind == "furniture"
             marker = line.text.startswith("(") and count >= 2  # a viewer's "(3)" page marks
+            upcoming = after.get(id(line))
+            between = (  # a page's number between two statements of one list, no form feed
+                previous is not None
+                and upcoming is not None
+                and previous.kind == upcoming.kind == "item"
+                and line.text.isdigit()
+            )
+            marker = marker or between
             if at_edge or beside or marker or "page" in line.text.casefold():
                 line.was, line.kind, line.note = line.kind, "furniture", "page number"
         elif (

@@ -45,6 +45,7 @@ _LIGATURES = str.maketrans(
         "ﬄ": "ffl",
         "ﬅ": "st",
         "ﬆ": "st",
+        "\x7f": "•",
         "\u00a0": " ",
         "\u202f": " ",
         "\u2007": " ",
@@ -61,6 +62,7 @@ _SITE_TEXT = re.compile(r"…|\.\.\.|https?:|www\.|\.com\b|\.co\.uk\b")
 _AFTER_DISCLAIMER = re.compile(r"(.*?achievement of the NOS\.?)\s+(\S.*)", re.I)
 _SQA_CODE = re.compile(r"^SQA [Cc]ode [A-Z0-9]{4} [0-9]{2}\s+")
 """An SQA unit code printed before the title ("SFHGEN23 - SQA Code HD45 04 Monitor ...")."""
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _META_SPLIT = re.compile(r"\t|\s{2,}|:\s*")
 HEADER_LINE = re.compile(
     rf"(?:(?i:nos|unit|urn)\s*:?\s+)?(?:[A-Z0-9]{{4}} [0-9]{{2}} \()?({HEADER_CODE.pattern})"
@@ -131,8 +133,9 @@ class Line:
 
 
 def clean(raw: str) -> str:
-    """``raw`` without bookmark markers and printing artefacts (ligatures, odd spaces)."""
-    text = _MARKER.sub("", raw).translate(_LIGATURES)
+    """``raw`` without bookmark markers and printing artefacts (ligatures, odd spaces,
+    control characters; a DEL where a PDF font had a bullet reads as the bullet)."""
+    text = _CONTROL.sub(" ", _MARKER.sub("", raw).translate(_LIGATURES))
     return text.replace("\u00ad", "") if "\u00ad" in text else text
 
 

@@ -22,7 +22,7 @@ _SUFFIXES = (
     "ness", "ance", "ances", "ence", "ences", "al", "ial", "ual", "ive", "ives", "ible",
     "able", "ally", "ly", "ise", "ised", "ises", "ize", "ized", "ure", "ures", "ous", "ious",
     "er", "ers", "ist", "ists", "ship", "ships", "ful", "ate", "ates", "ated", "ation",
-    "ations", "ual", "uals", "ual's", "ic", "ics", "ical", "ent", "ents", "ant", "ants", "ry",
+    "ations", "uals", "ual's", "ic", "ics", "ical", "ent", "ents", "ant", "ants", "ry",
 )  # fmt: skip
 _KEEP_HYPHEN = frozenset(
     "self well non co cross multi inter ex anti pre post semi person child long short full part "
@@ -34,7 +34,6 @@ CONTINUING = frozenset(
     "was were has have had can could may might must should will would not including such".split()
 )
 """Words a statement does not end on: a line ending in one goes on."""
-"""Words that knowledge statements start with ("how to ...", "the ways ...")."""
 _LABEL_KINDS = frozenset({"text", "heading", "meta", "lead_in"})
 
 

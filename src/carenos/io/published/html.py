@@ -49,9 +49,7 @@ class _Walker:
         self.paragraph += 1
         info = {**context, **self.pending}
         self.pending = {}
-        furniture = info.get("furniture")
-        if furniture is None and self.has_main and not info.get("in_main"):
-            furniture = "outside <main>"
+        furniture = self.furniture(info)
         self.lines.append(
             SourceLine(
                 text,
@@ -114,6 +112,13 @@ class _Walker:
         if element.tail:
             self.buffer.append(element.tail)
 
+    def furniture(self, context: dict[str, Any]) -> str | None:
+        """Why a line in ``context`` is furniture: in navigation, or outside ``<main>``."""
+        found: str | None = context.get("furniture")
+        if found is None and self.has_main and not context.get("in_main"):
+            found = "outside <main>"
+        return found
+
     def table(self, table: Any, context: dict[str, Any]) -> None:
         """A table: its caption, then a line of tab-separated cells a row."""
         self.tables += 1
@@ -127,9 +132,7 @@ class _Walker:
             if not text:
                 continue
             self.paragraph += 1
-            furniture = context.get("furniture")
-            if furniture is None and self.has_main and not context.get("in_main"):
-                furniture = "outside <main>"
+            furniture = self.furniture(context)
             self.lines.append(
                 SourceLine(
                     text,
