@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from attrs import frozen
 
@@ -26,7 +26,7 @@ from ..io.nosdb import from_record
 from ..io.published import Document, read_document
 from ..io.published.text import text_document
 from ..io.suite_index import SuiteIndex
-from ..metadata import iso_date
+from ..metadata import Category, Status, Validity, iso_date
 from ..model import Standard
 from .account import Entry, UnaccountedLinesError, explain
 from .furniture import mark_furniture, title_of
@@ -309,9 +309,9 @@ def _typed(metadata: dict[str, Any]) -> dict[str, Any]:
 
 
 _ENUMS = {
-    name.casefold(): name
-    for name in ("Current", "Legacy", "Original", "Tailored", "Imported", "Core", "Generic")
-} | {"job-specific": "Job-specific", "job specific": "Job-specific"}
+    name.casefold(): name for kind in (Validity, Status, Category) for name in get_args(kind)
+} | {"job specific": "Job-specific"}
+"""The metadata enums' values by their lower case (published case varies)."""
 
 
 def import_text(

@@ -104,8 +104,15 @@ def _split_running_titles(lines: list[Line]) -> list[Line]:
     if not heads:
         return lines
     out: list[Line] = []
-    for position, line in enumerate(lines):
-        upcoming = next((x for x in lines[position + 1 :] if x.content), None)
+    upcoming_of: dict[int, Line] = {}  # each line's next line with content, found in one pass
+    upcoming: Line | None = None
+    for line in reversed(lines):
+        if upcoming is not None:
+            upcoming_of[id(line)] = upcoming
+        if line.content:
+            upcoming = line
+    for line in lines:
+        upcoming = upcoming_of.get(id(line))
         heads_statements = (
             upcoming is not None
             and upcoming.kind == "item"

@@ -154,7 +154,7 @@ def join_wrapped(lines: list[Line], *, always_wrapped: bool = False) -> list[Lin
     previous: Line | None = None
     last_length = 0
     passed_furniture = passed_blank = False
-    for position, line in enumerate(lines):
+    for line in lines:
         if line.kind == "furniture":
             passed_furniture = True
             kept.append(line)
@@ -168,7 +168,7 @@ def join_wrapped(lines: list[Line], *, always_wrapped: bool = False) -> list[Lin
             and previous is not None
             and previous.kind in ("text", "item", "header", "lead_in")
             and not previous.closed
-            and not _heads(line, following[position], always_wrapped)
+            and not _heads(line, following[id(line)], following, always_wrapped)
             and (
                 (
                     not (spaced and passed_blank)
@@ -177,7 +177,7 @@ def join_wrapped(lines: list[Line], *, always_wrapped: bool = False) -> list[Lin
                         or (  # on a page, a paragraph goes on in lower case
                             always_wrapped
                             and line.text[:1].islower()
-                            and not previous.text.endswith((".", ":", ";", "!", "?"))
+                            and not previous.text.endswith((".", ":", "!", "?"))
                         )
                         or _continues(
                             previous, last_length, line, widths.get(line.source.origin.column, 0)
@@ -211,19 +211,30 @@ def join_wrapped(lines: list[Line], *, always_wrapped: bool = False) -> list[Lin
     return kept
 
 
-def _following(lines: list[Line]) -> list[Line | None]:
-    """For each position, the next line that is not blank, a marker or furniture."""
-    found: list[Line | None] = [None] * len(lines)
+def _following(lines: list[Line]) -> dict[int, Line | None]:
+    """For each line (by ``id``), the next line that is not blank, a marker or furniture."""
+    found: dict[int, Line | None] = {}
     upcoming: Line | None = None
-    for position in range(len(lines) - 1, -1, -1):
-        found[position] = upcoming
-        if lines[position].kind not in ("blank", "marker", "furniture"):
-            upcoming = lines[position]
+    for line in reversed(lines):
+        found[id(line)] = upcoming
+        if line.kind not in ("blank", "marker", "furniture"):
+            upcoming = line
     return found
 
 
-def _heads(line: Line, upcoming: Line | None, printed: bool) -> bool:
-    """``line`` heads what comes after it, so it continues nothing before it.
+def _starts(line: Line | None) -> bool:
+    """``line`` begins a list: a lead-in, a run of ids, or a statement with a printed id."""
+    return line is not None and (
+        line.kind in ("lead_in", "ids")
+        or (line.kind == "item" and line.mark is not None and line.mark.style in "PK")
+    )
+
+
+def _heads(
+    line: Line, upcoming: Line | None, following: dict[int, Line | None], printed: bool
+) -> bool:
+    """``line`` heads what comes after it, so it continues nothing before it: a title before
+    a list (itself wrapped onto one more line, perhaps).
 
     On a printed page (``printed``) every statement has its mark: an unmarked line ending
     in ":" there is the end of a wrapped one; in copied text it is a lead-in of its own.
@@ -232,10 +243,8 @@ def _heads(line: Line, upcoming: Line | None, printed: bool) -> bool:
         return False
     if line.text.endswith(":") and upcoming.kind == "item" and not printed:
         return True  # a lead-in to its sub-items
-    starts = upcoming.kind in ("lead_in", "ids") or (
-        upcoming.kind == "item" and upcoming.mark is not None and upcoming.mark.style in "PK"
-    )
-    return starts and title_like(line.text)
+    wrapped = upcoming.kind == "text" and _starts(following.get(id(upcoming)))
+    return title_like(line.text) and (_starts(upcoming) or wrapped)
 
 
 def _continues(previous: Line, last_length: int, line: Line, width: int) -> bool:

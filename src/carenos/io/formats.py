@@ -108,6 +108,13 @@ def suffix_list(formats: tuple[InputFormat, ...] | None = None) -> str:
     )
 
 
+def _named(target: str) -> Callable[..., Any]:
+    """The function ``"module:function"`` names, imported now."""
+    module, _, name = target.partition(":")
+    function: Callable[..., Any] = getattr(importlib.import_module(module), name)
+    return function
+
+
 @frozen
 class DocumentReader:
     """How ``carenos import`` reads a published document: its suffixes and its reader.
@@ -122,9 +129,7 @@ class DocumentReader:
 
     def load(self) -> Callable[..., Any]:
         """The reader function named by ``target``."""
-        module, _, name = self.target.partition(":")
-        function: Callable[..., Any] = getattr(importlib.import_module(module), name)
-        return function
+        return _named(self.target)
 
 
 DOCUMENT_READERS: dict[str, DocumentReader] = {
@@ -171,9 +176,7 @@ class Output:
 
     def load(self) -> Callable[..., Any]:
         """The function named by ``target``."""
-        module, _, name = self.target.partition(":")
-        function: Callable[..., Any] = getattr(importlib.import_module(module), name)
-        return function
+        return _named(self.target)
 
 
 def output_function(table: Mapping[str, Output], name: str, what: str) -> Callable[..., Any]:
