@@ -151,3 +151,10 @@ def test_control_characters_are_spaces_and_a_pdf_fonts_del_is_a_bullet() -> None
     )
     (standard,) = carenos.importer.import_document(text_document(text))
     assert [c.text for c in standard.criteria] == ["do one thing"]
+
+
+def test_a_line_of_control_characters_only_is_said_to_be_furniture() -> None:
+    text = "\x08\x0b\n" + HEAD + SMALL
+    result = analyse(text_document(text))
+    assert result.account[1].role == "furniture"
+    assert result.account[1].note == "control characters only"

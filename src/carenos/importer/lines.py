@@ -225,6 +225,8 @@ def _classify(index: int, source: SourceLine) -> list[Line]:
         return [made]
 
     if not text:
+        if "".join(_MARKER.sub("", raw).split()):  # something, but nothing a reader sees
+            return line("furniture", "", note="control characters only")
         return line("marker" if markers else "blank", "")
     if source.furniture:
         return line("furniture", note=source.furniture)
