@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from .cli_diff import diff_command
 from .cli_options import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -35,6 +36,9 @@ __all__ = ["main"]
 @click.version_option(package_name="carenos")
 def main() -> None:
     """Work with UK National Occupational Standards for health and social care."""
+
+
+main.add_command(diff_command)
 
 
 def _standards(paths: tuple[str, ...], max_size: int | None) -> list[Standard]:

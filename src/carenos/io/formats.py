@@ -19,6 +19,7 @@ from typing import Any, Literal
 from attrs import frozen
 
 __all__ = [
+    "DIFF_FORMATS",
     "DOCUMENT_READERS",
     "OUTPUT_TABLES",
     "READERS",
@@ -28,6 +29,7 @@ __all__ = [
     "STANDARD_FILE_SUFFIXES",
     "SUFFIXES",
     "WRITERS",
+    "DiffFormat",
     "DocumentFormat",
     "DocumentReader",
     "ExportFormat",
@@ -61,6 +63,9 @@ MapFormat = Literal["table", "json", "csv", "matrix"]
 
 RulesFormat = Literal["text", "markdown", "json"]
 """The shipped rows of :data:`RULE_FORMATS`."""
+
+DiffFormat = Literal["text", "json", "markdown", "csv"]
+"""The shipped rows of :data:`DIFF_FORMATS`."""
 
 
 @frozen
@@ -225,11 +230,20 @@ RULE_FORMATS: dict[str, Output] = {
 }
 """``carenos rules --format``: renderers ``(rules) -> str``."""
 
+DIFF_FORMATS: dict[str, Output] = {
+    "text": Output("carenos.revisions.render:render_text", "a review: per element, -/+ and ~"),
+    "json": Output("carenos.revisions.render:render_json", "one object a pair (diff schema)"),
+    "markdown": Output("carenos.revisions.render:render_markdown", "a pull request comment"),
+    "csv": Output("carenos.revisions.render:render_csv", "one change a row: a mapping table"),
+}
+"""``carenos diff --format``: renderers ``(diffs, single) -> str``."""
+
 OUTPUT_TABLES: tuple[tuple[str, Mapping[str, Output]], ...] = (
     ("carenos export --format", WRITERS),
     ("carenos validate --format", REPORTERS),
     ("carenos map --format", RENDERERS),
     ("carenos rules --format", RULE_FORMATS),
+    ("carenos diff --format", DIFF_FORMATS),
 )
 
 
