@@ -66,7 +66,7 @@ def _check_pair(got: dict[str, Any], expected: dict[str, Any]) -> None:
 
 
 def test_there_are_cases_of_every_kind() -> None:
-    kinds = set()
+    kinds: set[str] = set()
     for case in CASES_FOUND:
         expected = YAML(typ="safe").load((case / "expected.yaml").read_text(encoding="utf-8"))
         for pair in expected.get("pairs", [expected]):
