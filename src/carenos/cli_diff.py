@@ -65,7 +65,7 @@ def _plain_diff(label: str, old: str, new: str) -> str:
     type=click.FloatRange(0, 100),
     default=None,
     help="Lowest similarity (0-100) at which a statement counts as reworded rather than "
-    "removed and added [default: 60].",
+    "removed and added [default: 65].",
 )
 @click.option(
     "--git",

@@ -2,9 +2,10 @@
 
 Statements are matched within their kind (criteria with criteria, knowledge with
 knowledge) by :func:`.matching.match`, whatever their ids. An element of the old version
-is the new element its statements went to (and, for a tie or an empty element, the one
-with the most similar title); a statement is ``moved`` when it went to another element or
-heading than its old one's counterpart, ``renumbered`` when only its id changed.
+goes to the new element that took most of its statements (for a tie, the one with the most
+similar title); a statement is ``moved`` when it went to another element or heading than
+the rest of its old one, ``renumbered`` when only its id changed. Titles and headings are
+compared one to one, by an optimal assignment of the same likeness.
 """
 
 from __future__ import annotations
@@ -46,8 +47,8 @@ def _title_likeness(old: str | None, new: str | None) -> float:
     return similarity(old, new) / 200 if old and new else 0.0
 
 
-def _counterparts(found: Matching, old: _Groups, new: _Groups) -> dict[int, int]:
-    """Which new group each old group became: most statements, then the closest title."""
+def _flow(found: Matching) -> Counter[tuple[int, int]]:
+    """How many statements went from each old group to each new group."""
     flow: Counter[tuple[int, int]] = Counter()
     for o, n, _score in found.pairs:
         flow[o.group, n.group] += 1
@@ -55,17 +56,34 @@ def _counterparts(found: Matching, old: _Groups, new: _Groups) -> dict[int, int]
         flow.update((o.group, n.group) for n in parts)
     for parts, n, _score in found.merges:
         flow.update((o.group, n.group) for o in parts)
+    return flow
+
+
+def _likeness(flow: Counter[tuple[int, int]], old: _Groups, new: _Groups, i: int, j: int) -> float:
+    """How much new group ``j`` is old group ``i``: their statements, titles and places."""
+    shared = flow[i, j] / max(1, old[i][1], new[j][1])
+    return shared + _title_likeness(old[i][0], new[j][0]) + (0.01 if i == j else 0.0)
+
+
+def _destinations(flow: Counter[tuple[int, int]], old: _Groups, new: _Groups) -> dict[int, int]:
+    """Where each old group's statements went: the new group that took most of them.
+
+    Several old groups may go to one new group (elements merged into one list); a
+    statement is ``moved`` when it went elsewhere than its old group's destination.
+    """
+    found: dict[int, int] = {}
+    for i in range(len(old)):
+        took = [(flow[i, j], _likeness(flow, old, new, i, j), -j) for j in range(len(new))]
+        if took and max(took)[0]:
+            found[i] = -max(took)[2]
+    return found
+
+
+def _counterparts(flow: Counter[tuple[int, int]], old: _Groups, new: _Groups) -> dict[int, int]:
+    """Which new group each old group became, one to one (for comparing their titles)."""
     if not old or not new:
         return {}
-    score = [
-        [
-            flow[i, j] / max(1, old[i][1], new[j][1])
-            + _title_likeness(old[i][0], new[j][0])
-            + (0.01 if i == j else 0.0)
-            for j in range(len(new))
-        ]
-        for i in range(len(old))
-    ]
+    score = [[_likeness(flow, old, new, i, j) for j in range(len(new))] for i in range(len(old))]
     both_one = len(old) == len(new) == 1
     return {
         i: j
@@ -105,7 +123,7 @@ def _pair(
 def _changes(
     part: str,
     found: Matching,
-    counterpart: dict[int, int] | None = None,
+    destination: dict[int, int] | None = None,
     old_groups: _Groups | None = None,
     new_groups: _Groups | None = None,
     what: str = "",
@@ -120,10 +138,10 @@ def _changes(
 
     keyed: list[tuple[float, Change]] = []
     for o, n, score in found.pairs:
-        if counterpart is None:
+        if destination is None:
             moved = o.group != n.group
         else:
-            moved = counterpart.get(o.group, -1) != n.group
+            moved = destination.get(o.group, -1) != n.group
         keyed.append((n.position, _pair(part, o, n, score, moved, places(o, n))))
     for o, parts, score in found.splits:
         change = Change(
@@ -237,8 +255,10 @@ def diff(
         old_items, old_groups = _statements(old, kind)
         new_items, new_groups = _statements(new, kind)
         found = match(old_items, new_items, threshold=threshold)
-        counterpart = _counterparts(found, old_groups, new_groups)
-        changes += _changes(part, found, counterpart, old_groups, new_groups, what)
+        flow = _flow(found)
+        counterpart = _counterparts(flow, old_groups, new_groups)
+        destination = _destinations(flow, old_groups, new_groups)
+        changes += _changes(part, found, destination, old_groups, new_groups, what)
         titles += _titles(
             what if kind == "P" else "knowledge heading",
             codes,

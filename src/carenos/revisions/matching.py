@@ -22,19 +22,24 @@ from .words import editorial_form, same_words, similarity
 
 __all__ = [
     "PART_COVERAGE",
+    "PART_SHARE",
     "REWORDED",
     "Item",
     "Matching",
     "match",
 ]
 
-REWORDED = 60.0
+REWORDED = 65.0
 """Lowest similarity (0-100) at which two texts are one statement reworded, not one removed and one
 added. docs/revisions.md gives the measurements that chose it."""
 
 PART_COVERAGE = 0.75
-"""A split's parts must each be this much made of the whole's words, and together cover
-this much of them (a merge the same, the other way round)."""
+"""A split's parts must together cover this much of the whole's words (a merge the same,
+the other way round); a split or merge whose every part is also this much made of the
+whole's words lost and added nothing."""
+
+PART_SHARE = 0.25
+"""The least part of a split or merge's part that must be made of the whole's words."""
 
 _FORBIDDEN = 4.0
 
@@ -137,28 +142,45 @@ def _covered(part: Counter[str], whole: Counter[str]) -> float:
 
 
 def _pieces(whole: Item, candidates: Sequence[Item]) -> tuple[tuple[Item, ...], float] | None:
-    """The candidates ``whole`` was split into, and how well they cover it; or ``None``."""
+    """The candidates ``whole`` was split into, and how completely; or ``None``.
+
+    Candidates that are at least :data:`PART_SHARE` made of the whole's words are taken,
+    the most so first, while each covers more of the whole; the group stands if together
+    they cover :data:`PART_COVERAGE` of it, no one part covers almost all of it (that is a
+    rewording), and every part covers some of it that the others do not. The score is
+    the lesser of the coverage and the least share (0-100): at :data:`PART_COVERAGE` or
+    above, no content was lost or added.
+    """
     words = _content(whole.text)
     if sum(words.values()) < 4:
         return None
-    parts = [
-        c
-        for c in candidates
+    shares = [
+        (_covered(_content(c.text), words), n, c)
+        for n, c in enumerate(candidates)
         if sum(_content(c.text).values()) >= 2
-        and _covered(_content(c.text), words) >= PART_COVERAGE
     ]
-    if len(parts) < 2:
+    parts: list[Item] = []
+    together: Counter[str] = Counter()
+    coverage = 0.0
+    for share, _n, candidate in sorted(shares, key=lambda s: (-s[0], s[1])):
+        if share < PART_SHARE:
+            break
+        more = _covered(words, together + _content(candidate.text))
+        if more > coverage:
+            parts.append(candidate)
+            together += _content(candidate.text)
+            coverage = more
+    if len(parts) < 2 or coverage < PART_COVERAGE:
         return None
-    coverage = _covered(words, sum((_content(p.text) for p in parts), Counter()))
-    best_single = max(_covered(words, _content(p.text)) for p in parts)
-    if coverage < PART_COVERAGE or best_single > 0.85:
+    if max(_covered(words, _content(p.text)) for p in parts) > 0.85:
         return None
     for part in parts:  # every part covers some of the whole that the others do not
         others = sum((_content(p.text) for p in parts if p is not part), Counter())
         if _covered(words, others) >= coverage:
             return None
+    least = min(_covered(_content(p.text), words) for p in parts)
     ordered = tuple(sorted(parts, key=lambda p: p.position))
-    return ordered, round(coverage * 100, 1)
+    return ordered, round(min(coverage, least) * 100, 1)
 
 
 def match(old: Sequence[Item], new: Sequence[Item], *, threshold: float = REWORDED) -> Matching:

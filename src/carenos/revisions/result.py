@@ -11,6 +11,7 @@ from ..textnorm import plural
 
 __all__ = [
     "CHANGE_KINDS",
+    "COMPLETE_SCORE",
     "STATEMENT_PARTS",
     "Change",
     "ChangeKind",
@@ -36,6 +37,9 @@ Verdict = Literal["equivalent", "equivalent with additions", "not equivalent"]
 
 STATEMENT_PARTS = ("criterion", "knowledge")
 """The parts evidence is assessed against: the verdict and the credit table are theirs."""
+
+COMPLETE_SCORE = 75.0
+"""The score at which a split or merge lost and added nothing (``PART_COVERAGE`` x 100)."""
 
 _SAME_CONTENT = frozenset({"unchanged", "renumbered", "moved", "editorial", "split", "merged"})
 
@@ -69,6 +73,16 @@ class Change:
     new_place: str | None = None
 
     @property
+    def changes_content(self) -> bool:
+        """Whether this is a statement split or merged with words lost or added on the way
+        (its score below :data:`~carenos.revisions.matching.PART_COVERAGE`)."""
+        return (
+            self.is_statement
+            and self.kind in ("split", "merged")
+            and (self.score or 0.0) < COMPLETE_SCORE
+        )
+
+    @property
     def is_statement(self) -> bool:
         """Whether this is a performance criterion or knowledge item."""
         return self.part in STATEMENT_PARTS
@@ -80,7 +94,8 @@ class Credit:
 
     ``credit`` is ``full`` (the new statements ask nothing more), ``partial`` (a merged
     statement: the evidence counts together with that of the other statements merged
-    into it) or ``none`` (reworded or removed: assess again).
+    into it; a split whose parts add words) or ``none`` (reworded or removed: assess
+    again).
     """
 
     old: str
@@ -114,7 +129,7 @@ class StandardDiff:
         moved, editorial, split or merged), ``equivalent with additions`` when statements
         were added too, else ``not equivalent`` (a statement reworded or removed)."""
         kinds = {c.kind for c in self.changes if c.is_statement}
-        if kinds & {"reworded", "removed"}:
+        if kinds & {"reworded", "removed"} or any(c.changes_content for c in self.changes):
             return "not equivalent"
         if "added" in kinds:
             return "equivalent with additions"
@@ -124,13 +139,15 @@ class StandardDiff:
     def reason(self) -> str:
         """The verdict's reason in a sentence: what was reworded, removed or added."""
         parts = []
-        for kind in ("reworded", "removed", "added", "split", "merged", "moved", "renumbered",
-                     "editorial"):  # fmt: skip
-            refs = [_short(c.old if kind != "added" else c.new) for c in self.changes
-                    if c.is_statement and c.kind == kind]  # fmt: skip
-            if refs:
+        order = ("reworded", "removed", "added", "split", "merged", "moved", "renumbered")
+        for kind in (*order, "editorial"):
+            changes = [c for c in self.changes if c.is_statement and c.kind == kind]
+            if changes:
+                refs = [_short(c.new if kind == "added" else c.old) for c in changes]
                 shown = ", ".join(refs[:8]) + (", ..." if len(refs) > 8 else "")
                 parts.append(f"{plural(len(refs), 'statement')} {kind} ({shown})")
+                if any(c.changes_content for c in changes):
+                    parts[-1] += " with words lost or added"
         if not parts:
             return "every statement is unchanged"
         return "; ".join(parts)
@@ -153,7 +170,10 @@ class StandardDiff:
                 continue
             assert isinstance(change.old, str)
             assert isinstance(change.old_text, str)
-            if change.kind in _SAME_CONTENT:
+            if change.kind == "split" and change.changes_content:
+                assert isinstance(change.new, tuple)
+                rows.append(Credit(change.old, change.old_text, change.new, "partial", "split"))
+            elif change.kind in _SAME_CONTENT:
                 new = change.new if isinstance(change.new, tuple) else (str(change.new),)
                 rows.append(Credit(change.old, change.old_text, new, "full", change.kind))
             else:

@@ -2,9 +2,9 @@
 
 Two texts are the same words (an ``editorial`` change at most) when their editorial forms
 are equal: case, whitespace, punctuation, quotes and dashes, hyphens in compounds
-("well-being", "wellbeing"), British and American spellings and a few fixed typing slips
-(a doubled or undoubled letter, two letters swapped) do not count. Anything else is a
-rewording, scored from 0 to 1.
+("well-being", "wellbeing"), British and American spellings, a few typing slips (a doubled
+or undoubled letter, letters swapped) and a change of list markers do not count. Anything
+else is a rewording, scored from 0 to 100.
 """
 
 from __future__ import annotations
@@ -57,6 +57,20 @@ def _spelling(word: str) -> str:
     return word
 
 
+# Markers of a list run into a statement's text ("are: a. ... b. ..."), dropped where
+# there are two or more of them: a change of marker style is editorial.
+_MARKER = re.compile(r"(?:(?<=\s)|^)\(?(?:[a-h]|[ivx]{1,4}|[0-9]{1,2})[.)](?=\s)")
+
+
+def _plain(text: str) -> str:
+    """The normal form of ``text`` without accents, apostrophes, list markers; ``&`` as and."""
+    text = unicodedata.normalize("NFKD", normal_form(text))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if len(_MARKER.findall(text)) >= 2:
+        text = _MARKER.sub(" ", text)
+    return text.replace("'", "").replace("&", " and ")
+
+
 @functools.lru_cache(maxsize=1 << 15)
 def editorial_form(text: str) -> str:
     """``text`` with everything an editorial change may alter taken out.
@@ -66,15 +80,16 @@ def editorial_form(text: str) -> str:
     module); the words are joined without spaces, so compounds written open, closed or
     hyphenated compare equal.
     """
-    text = unicodedata.normalize("NFKD", normal_form(text))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return "".join(_spelling(word) for word in _TOKEN.findall(text.replace("'", "")))
+    return "".join(_spelling(word) for word in _TOKEN.findall(_plain(text)))
 
 
 def _slip(a: str, b: str) -> bool:
-    """Whether ``a`` and ``b`` differ by a doubled letter or two neighbours swapped."""
+    """Whether ``a`` and ``b`` differ by a doubled letter, two neighbours swapped, or (in a
+    word of seven letters or more) letters out of order between the same first and last."""
     if a == b:
         return True
+    if len(a) >= 7 and a[0] == b[0] and a[-1] == b[-1] and sorted(a) == sorted(b):
+        return True  # critiera / criteria
     short, long_ = sorted((a, b), key=len)
     if len(long_) == len(short) + 1:  # accomodation / accommodation
         for i in range(len(long_)):
@@ -95,8 +110,7 @@ def _slip(a: str, b: str) -> bool:
 
 
 def _words(text: str) -> list[str]:
-    plain = unicodedata.normalize("NFKD", normal_form(text)).replace("'", "")
-    return [w for w in (_spelling(word) for word in _TOKEN.findall(plain)) if w]
+    return [w for w in (_spelling(word) for word in _TOKEN.findall(_plain(text))) if w]
 
 
 def same_words(old: str, new: str) -> bool:
