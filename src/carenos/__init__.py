@@ -55,6 +55,8 @@ if TYPE_CHECKING:  # explicit re-exports (``X as X``), for type checkers
     from .model import (
         Values as Values,
     )
+    from .revisions import StandardDiff as StandardDiff
+    from .revisions import diff as diff
     from .validation import (
         Finding as Finding,
     )
@@ -83,7 +85,9 @@ _EXPORTS = {
     "Scope": "model",
     "ScopeStatement": "model",
     "Standard": "model",
+    "StandardDiff": "revisions",
     "Values": "model",
+    "diff": "revisions",
     "dump": "documents",
     "dumps": "documents",
     "from_dict": "convert",

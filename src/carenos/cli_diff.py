@@ -48,6 +48,40 @@ def _read(path: str, max_size: int | None, *, allow_missing: bool = False) -> li
     return standards
 
 
+def _at_revision(rev: str, path: str) -> list[Standard]:
+    """The standards of ``path`` as git revision ``rev`` holds it; none if it is new since."""
+    import subprocess
+
+    from .documents import loads
+    from .io.files import decode
+
+    file = Path(path)
+    try:
+        done = subprocess.run(
+            ["git", "show", f"{rev}:./{file.name}"],
+            cwd=file.parent,
+            capture_output=True,
+            check=False,
+        )
+    except OSError as exc:
+        raise UsageError(f"cannot run git: {exc.strerror}", source=path) from None
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines() or ["failed"]
+        if any(word in message[-1] for word in ("exists on disk", "does not exist")):
+            return []  # added since rev
+        raise UsageError(f"git show {rev}: {message[-1]}", source=path)
+    source = f"{rev}:{path}"
+    text = decode(done.stdout, source)
+    fmt = formats.input_format(path)
+    if fmt == "jsonl":
+        return [
+            loads(line, "json", source=f"{source}:{number}")
+            for number, line in enumerate(text.splitlines(), start=1)
+            if line.strip()
+        ]
+    return [loads(text, "json" if fmt == "json" else "yaml", source=source)]
+
+
 def _plain_diff(label: str, old: str, new: str) -> str:
     """A unified diff of two files carenos does not read (git's other files)."""
     from .io.files import read_text
@@ -74,6 +108,12 @@ def _plain_diff(label: str, old: str, new: str) -> str:
     help="Take the seven arguments git gives diff.<driver>.command or GIT_EXTERNAL_DIFF; "
     "always exit 0.",
 )
+@click.option(
+    "--rev",
+    metavar="REV",
+    help="Compare each PATH (a file) with its version at git revision REV (HEAD: what a "
+    "commit would change).",
+)
 @out_options("Write to this file (atomically) instead of standard output.")
 @max_size_option
 def diff_command(
@@ -81,6 +121,7 @@ def diff_command(
     fmt: str,
     threshold: float | None,
     git_driver: bool,
+    rev: str | None,
     out: str | None,
     force: bool,
     max_size: int | None,
@@ -104,8 +145,12 @@ def diff_command(
             if formats.input_format(label) is None:
                 click.echo(_plain_diff(label, old_path, new_path), nl=False)
                 return
+            click.echo(f"carenos diff a/{label} b/{label}")
             old = _read(old_path, max_size, allow_missing=True)
             new = _read(new_path, max_size, allow_missing=True)
+        elif rev is not None:
+            new = [s for path in paths for s in _read(path, max_size)]
+            old = [s for path in paths for s in _at_revision(rev, path)]
         elif len(paths) > 2:
             raise UsageError("give OLD and NEW, or one PATH that holds both versions")
         else:
@@ -118,7 +163,7 @@ def diff_command(
                 "or replaces / replaced_by): give OLD and NEW",
                 source=paths[0],
             )
-        single = new is not None and len(old) <= 1 and len(new) <= 1
+        single = new is not None and rev is None and len(old) <= 1 and len(new) <= 1
         render = formats.output_function(formats.DIFF_FORMATS, fmt, "diff")
         text: str = render(results, single)
 

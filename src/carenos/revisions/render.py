@@ -220,6 +220,7 @@ CSV_COLUMNS = (
     "new",
     "old_text",
     "new_text",
+    "words",
     "score",
     "credit",
 )
