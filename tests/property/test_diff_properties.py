@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from collections import Counter
+from typing import TypeVar
 
 from attrs import evolve
 from hypothesis import given, settings
@@ -19,6 +20,8 @@ from carenos import (
 from carenos.revisions import Change, StandardDiff, diff
 
 from .strategies import standards
+
+S = TypeVar("S", PerformanceCriterion, KnowledgeItem)
 
 # Words of care statements, for statements that read like statements: distinct enough that
 # two random ones are not one reworded, alike enough to share words.
@@ -120,7 +123,7 @@ def test_one_reworded_statement_is_found_as_that_one_change(
     words[at] = replacement
     new_text = " ".join(words)
 
-    def swap(statement: PerformanceCriterion | KnowledgeItem) -> object:
+    def swap(statement: S) -> S:
         return evolve(statement, text=new_text) if statement == target else statement
 
     new = evolve(
