@@ -34,6 +34,7 @@ from carenos.textnorm import normal_form
 from carenos.validation import Report, validate_corpus
 
 from .make_corpus import write_corpus
+from .revise import line_diff, revise, revised_diff
 
 __all__ = ["Figure", "main", "run"]
 
@@ -256,6 +257,19 @@ def measure(
     s, b = timed(lambda: export_jsonl(corpus), lambda: dumps_plain(dicts))
     figures.append(
         Figure("export JSONL", "write_jsonl", "json.dumps of plain dicts", s, b, "ratio", 2.0)
+    )
+    old, new = list(corpus), revise(corpus)
+    s, b = timed(lambda: revised_diff(old, new), lambda: line_diff(old, new))
+    figures.append(
+        Figure(
+            "diff two corpora",
+            "carenos.revisions.diff_corpora (a revision: 8% reworded, 4% gone, 3% new)",
+            "difflib line diff of the statements",
+            s,
+            b,
+            "ratio",
+            25.0,
+        )
     )
     if yaml_dir is not None:
         s, b = timed(lambda: load_corpus(yaml_dir), lambda: roundtrip_yaml(yaml_dir))

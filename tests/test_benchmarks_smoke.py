@@ -19,6 +19,7 @@ def test_a_tiny_run_gives_every_figure_with_its_baseline_and_ratio(tmp_path: Pat
         "validate corpus",
         "map knowledge",
         "export JSONL",
+        "diff two corpora",
         "load YAML directory (5 files)",
         "carenos validate one.yaml (process)",
     }
@@ -37,6 +38,7 @@ def test_a_tiny_run_gives_every_figure_with_its_baseline_and_ratio(tmp_path: Pat
         "validate corpus",
         "map knowledge",
         "export JSONL",
+        "diff two corpora",
         "load YAML directory",
     }
     assert "load JSONL" in bench.table(result)

@@ -76,6 +76,8 @@ def _pair_equal(
 ) -> None:
     """Pair texts whose ``key`` is equal, in document order; record ``old index -> new``."""
     taken = {j for j, _ in pairs.values()}
+    if len(pairs) == len(old) or len(taken) == len(new):
+        return
     waiting: defaultdict[str, list[int]] = defaultdict(list)
     for j, item in enumerate(new):
         if j not in taken:
@@ -189,13 +191,18 @@ def match(old: Sequence[Item], new: Sequence[Item], *, threshold: float = REWORD
     found: dict[int, tuple[int, float]] = {}
     _pair_equal(olds, news, normal_form, found)
     _pair_equal(olds, news, editorial_form, found)
+    firm = set(found)  # the same words: never broken up into a split or merge
     _assign_rest(olds, news, threshold, found)
+    firm.update(
+        i for i, (j, _) in found.items() if i not in firm and same_words(olds[i].text, news[j].text)
+    )
     by_new = {j: i for i, (j, _) in found.items()}
     used_old: set[int] = set()
     used_new: set[int] = set()
     splits: list[tuple[Item, tuple[Item, ...], float]] = []
     merges: list[tuple[tuple[Item, ...], Item, float]] = []
-    for olds_in, news_in, score in _groups(olds, news, found, by_new):
+    loose = len(found) < max(len(olds), len(news))  # a split or merge leaves one unpaired
+    for olds_in, news_in, score in _groups(olds, news, found, by_new, firm) if loose else ():
         if used_old.intersection(olds_in) or used_new.intersection(news_in):
             continue
         used_old.update(olds_in)
@@ -215,20 +222,16 @@ def match(old: Sequence[Item], new: Sequence[Item], *, threshold: float = REWORD
     )
 
 
-def _firm(old: Item, new: Item) -> bool:
-    """Whether a pair is the same words (never broken up into a split or merge)."""
-    return normal_form(old.text) == normal_form(new.text) or same_words(old.text, new.text)
-
-
 def _groups(
     olds: list[Item],
     news: list[Item],
     found: dict[int, tuple[int, float]],
     by_new: dict[int, int],
+    firm_old: set[int],
 ) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
     """Every split and merge that could be, best first (the order is the same either way
-    round, so that diffing back finds the same groups)."""
-    firm_old = {i for i, (j, _) in found.items() if _firm(olds[i], news[j])}
+    round, so that diffing back finds the same groups). ``firm_old`` are the old texts
+    paired with the same words, which stay paired."""
     firm_new = {found[i][0] for i in firm_old}
     groups: list[tuple[tuple[float, list[str]], tuple[int, ...], tuple[int, ...], float]] = []
     for i, whole in enumerate(olds):

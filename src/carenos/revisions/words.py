@@ -64,8 +64,10 @@ _MARKER = re.compile(r"(?:(?<=\s)|^)\(?(?:[a-h]|[ivx]{1,4}|[0-9]{1,2})[.)](?=\s)
 
 def _plain(text: str) -> str:
     """The normal form of ``text`` without accents, apostrophes, list markers; ``&`` as and."""
-    text = unicodedata.normalize("NFKD", normal_form(text))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = normal_form(text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     if len(_MARKER.findall(text)) >= 2:
         text = _MARKER.sub(" ", text)
     return text.replace("'", "").replace("&", " and ")
