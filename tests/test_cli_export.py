@@ -65,8 +65,33 @@ def test_case_with_title_and_creator(export: Export) -> None:
     package = json.loads(out)
     assert package["CFDocument"]["title"] == "Care NOS"
     assert package["CFDocument"]["creator"] == "Skills body"
-    assert len(package["CFItems"]) == 18
+    assert len(package["CFItems"]) == 23
     assert case_errors(package) == []
+
+
+def test_case_options_reach_the_package(export: Export, tmp_path: Path) -> None:
+    previous = tmp_path / "previous"
+    previous.mkdir()
+    first = fixture_standards()[0]
+    reworded = carenos.dumps(first).replace("the nature and goals", "the nature and aims")
+    (previous / "SCDHSC9001.yaml").write_text(reworded, encoding="utf-8")
+    code, out, err = export(
+        "--format", "case", "--case-framework", "Care NOS", "--case-base-uri",
+        "https://nos.example.org/case", "--case-near", "--case-previous", previous,
+        "--case-publisher", "A publisher", "--case-version", "7",
+    )  # fmt: skip
+    assert code == 0, err
+    package = json.loads(out)
+    document = package["CFDocument"]
+    assert (document["title"], document["publisher"], document["version"]) == (
+        "Care NOS", "A publisher", "7",
+    )  # fmt: skip
+    assert document["uri"].startswith("https://nos.example.org/case/ims/case/v1p1/CFDocuments/")
+    kinds = {a["associationType"] for a in package["CFAssociations"]}
+    assert {"isRelatedTo", "replacedBy"} <= kinds
+    code, _, err = export("--format", "case", "--case-base-uri", "not a uri ")
+    assert code == 2
+    assert "is not an absolute http(s) URI" in err
 
 
 def test_yaml_stream(export: Export) -> None:
@@ -151,4 +176,4 @@ def test_import_case_to_stdout_and_bad_input(cli: Cli, export: Export, tmp_path:
     not_case.write_text('{"CFItems": []}', encoding="utf-8")
     result = cli("import-case", not_case)
     assert result.exit_code == 1
-    assert "not a carenos CASE package: the package has no CFDocument" in result.stderr
+    assert "not a CASE package: the package has no CFDocument" in result.stderr

@@ -10,8 +10,9 @@ import pytest
 
 import carenos
 import carenos.export
+from carenos.corpus import key_of
 from carenos.errors import DuplicateError
-from carenos.export import from_case, to_case, write_yaml_files
+from carenos.export import CaseOptions, from_case, to_case, write_yaml_files
 
 from .support.export import case_errors
 from .support.paths import ROOT
@@ -76,13 +77,17 @@ def test_one_code_twice_in_one_language_is_still_refused(both: Path) -> None:
     assert "CN207" in [f.code for f in carenos.validate(both).findings]
 
 
-def test_case_keeps_both_versions_apart_and_reads_them_back(both: Path) -> None:
+def test_case_writes_one_document_a_language_and_reads_them_back(both: Path) -> None:
     corpus = carenos.load_corpus(both)
-    package = json.loads(to_case(corpus))
-    assert case_errors(package) == []
-    identifiers = [item["identifier"] for item in package["CFItems"]]
+    english = json.loads(to_case(corpus))
+    welsh = json.loads(to_case(corpus, CaseOptions(language="cy")))
+    assert case_errors(english) == []
+    assert case_errors(welsh) == []
+    assert english["CFDocument"]["identifier"] != welsh["CFDocument"]["identifier"]
+    identifiers = [item["identifier"] for item in english["CFItems"] + welsh["CFItems"]]
     assert len(identifiers) == len(set(identifiers))
-    assert from_case(package) == list(corpus)
+    back = from_case(english) + from_case(welsh)
+    assert sorted(back, key=key_of) == sorted(corpus, key=key_of)
 
 
 def test_each_version_is_written_to_its_own_file(both: Path, tmp_path: Path) -> None:

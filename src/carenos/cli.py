@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import click
 
 from .cli_diff import diff_command
+from .cli_export import export_command, import_case_command, publish_group
 from .cli_options import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -38,7 +39,8 @@ def main() -> None:
     """Work with UK National Occupational Standards for health and social care."""
 
 
-main.add_command(diff_command)
+for _command in (diff_command, export_command, import_case_command, publish_group):
+    main.add_command(_command)
 
 
 def _standards(paths: tuple[str, ...], max_size: int | None) -> list[Standard]:
@@ -301,100 +303,3 @@ def discover_command(
         else:
             atomic_write(out, text, overwrite=force)
             click.echo(f"{len(kmap.proposals())} proposed entries written to {out}", err=True)
-
-
-@main.command("export")
-@paths_argument
-@format_option(formats.WRITERS, None, "What to write (`carenos formats` lists them).")
-@out_options(
-    "Write to this file (atomically) instead of standard output ('-'); with --format yaml, "
-    "a directory (existing, or ending in /) gets one CODE.yaml a standard.",
-    dir_okay=True,
-)
-@catalogue_option(
-    "Catalogue of shared statements for the formats that link them (csv shared_id, case "
-    "matches; default: the one shipped with carenos)."
-)
-@click.option("--case-title", help="Title of the CASE CFDocument.")
-@click.option("--case-creator", help="Creator of the CASE CFDocument [default: carenos].")
-@click.option("--case-base-uri", help="Base of the CASE URIs [default: https://carenos.dev/case/].")
-@click.option(
-    "--case-last-change",
-    metavar="DATETIME",
-    help="lastChangeDateTime of every CASE object (ISO date or date-time) "
-    "[default: the latest ISO date_approved, else 1970-01-01T00:00:00+00:00].",
-)
-@max_size_option
-def export_command(
-    paths: tuple[str, ...],
-    fmt: str,
-    out: str | None,
-    force: bool,
-    catalogue: str | None,
-    case_title: str | None,
-    case_creator: str | None,
-    case_base_uri: str | None,
-    case_last_change: str | None,
-    max_size: int | None,
-) -> None:
-    """Export standards (files, directories or .jsonl) as JSON, JSON Lines, CSV, CASE or YAML.
-
-    jsonl and csv stream: they hold one standard at a time.
-    """
-    from pathlib import Path
-
-    from .catalogue import load_catalogue
-    from .corpus import read_standards
-    from .export import CaseOptions, write, write_output, write_yaml_files
-    from .export.case import rfc3339
-
-    with reported_errors():
-        given = {
-            "title": case_title,
-            "creator": case_creator,
-            "base_uri": case_base_uri,
-            "last_change": case_last_change,
-        }
-        case_options = {key: value for key, value in given.items() if value is not None}
-        if case_options and fmt != "case":
-            raise UsageError("the --case-* options apply to --format case only")
-        if case_last_change is not None:
-            rfc3339(case_last_change)  # refuse a bad date before reading anything
-        to_directory = out is not None and (Path(out).is_dir() or out.endswith(("/", "\\")))
-        if to_directory and fmt != "yaml":
-            raise UsageError(f"--format {fmt} writes one file: give --out a file name", source=out)
-        standards = read_standards(paths, max_size=max_size)
-        if to_directory:
-            assert out is not None
-            written = write_yaml_files(standards, out, overwrite=force)
-            click.echo(f"{plural(len(written), 'standard')} written to {out}", err=True)
-            return
-        needs = formats.WRITERS[fmt].needs_catalogue
-        shared = load_catalogue(catalogue, max_size=max_size) if needs else None
-        options = CaseOptions(**case_options)
-        write_output(
-            out,
-            lambda handle: write(fmt, standards, handle, catalogue=shared, case=options),
-            overwrite=force,
-        )
-
-
-@main.command("import-case")
-@click.argument("file", type=click.Path(path_type=str))
-@out_options(
-    "Write each standard to DIR/CODE.yaml (default: a YAML stream on standard output).",
-    dir_okay=True,
-)
-@max_size_option
-def import_case_command(file: str, out: str | None, force: bool, max_size: int | None) -> None:
-    """Read standards back from a CASE 1.1 CFPackage written by `carenos export --format case`."""
-    from .export import from_case, to_yaml, write_yaml_files
-    from .io.files import read_text
-
-    with reported_errors():
-        standards = from_case(read_text(file, limit=max_size), source=file)
-        if out is None:
-            click.echo(to_yaml(standards), nl=False)
-            return
-        written = write_yaml_files(standards, out, overwrite=force)
-        click.echo(f"{plural(len(written), 'standard')} written to {out}", err=True)

@@ -8,7 +8,7 @@ from functools import cache
 from typing import Any
 
 import pytest
-from jsonschema import Draft201909Validator
+from jsonschema import Draft4Validator, Draft201909Validator
 
 import carenos
 from carenos.catalogue import Catalogue, load_catalogue
@@ -19,6 +19,7 @@ EXPORT = CASES / "export"
 STANDARDS = EXPORT / "standards"
 CATALOGUE_FILE = EXPORT / "catalogue.yaml"
 CASE_SCHEMA = SHARED / "case" / "case_v1p1_cfpackage-jsonschema1.json"
+CASE_1_0_SCHEMA = SHARED / "case" / "opensalt-case-v1p0-cfpackage-schema.json"
 SEED = ROOT / "data" / "standards"
 
 # RFC 3339 date-time (jsonschema checks "date-time" only with an optional package).
@@ -43,19 +44,35 @@ def seed_standards() -> list[carenos.Standard]:
 
 
 @cache
-def _case_validator() -> Draft201909Validator | None:
-    if not CASE_SCHEMA.is_file():
+def _case_validators() -> tuple[Draft201909Validator, Draft4Validator] | None:
+    if not (CASE_SCHEMA.is_file() and CASE_1_0_SCHEMA.is_file()):
         return None
     schema = json.loads(CASE_SCHEMA.read_text(encoding="utf-8"))
-    return Draft201909Validator(schema, format_checker=Draft201909Validator.FORMAT_CHECKER)
+    opensalt = json.loads(CASE_1_0_SCHEMA.read_text(encoding="utf-8"))
+    return (
+        Draft201909Validator(schema, format_checker=Draft201909Validator.FORMAT_CHECKER),
+        Draft4Validator(opensalt, format_checker=Draft4Validator.FORMAT_CHECKER),
+    )
 
 
-def case_errors(package: dict[str, Any]) -> list[str]:
-    """Problems of ``package`` against the official CASE 1.1 schema (skip where it is absent)."""
-    validator = _case_validator()
-    if validator is None:
-        pytest.skip(f"the official CASE schema is not at {CASE_SCHEMA}")
-    found = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(package)]
+def case_errors(package: dict[str, Any], *, compat: str = "1.1") -> list[str]:
+    """Problems of ``package`` against the official CASE 1.1 schema and the CASE 1.0 schema
+    OpenSALT enforces, formats checked (skip where they are absent). Packages with CASE 1.1
+    association types (``isTranslationOf``) are checked against 1.1 only unless ``compat``
+    is ``"1.0"``."""
+    validators = _case_validators()
+    if validators is None:
+        pytest.skip(f"the CASE schemas are not in {CASE_SCHEMA.parent}")
+    v11, v10 = validators
+    checks: list[tuple[str, Draft201909Validator | Draft4Validator]] = [("1.1", v11)]
+    types = {a.get("associationType") for a in package.get("CFAssociations", [])}
+    if compat == "1.0" or "isTranslationOf" not in types:
+        checks.append(("1.0", v10))
+    found = [
+        f"CASE {name} {list(e.absolute_path)}: {e.message}"
+        for name, validator in checks
+        for e in validator.iter_errors(package)
+    ]
     stamps = _values(package, "lastChangeDateTime")
     found += [f"not an RFC 3339 date-time: {s!r}" for s in stamps if not RFC3339.fullmatch(s)]
     return found

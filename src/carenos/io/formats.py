@@ -52,7 +52,7 @@ DocumentFormat = Literal["yaml", "json"]
 InputFormat = Literal["yaml", "json", "jsonl"]
 """The file formats carenos reads standards from."""
 
-ExportFormat = Literal["json", "jsonl", "csv", "case", "yaml", "nosdb"]
+ExportFormat = Literal["json", "jsonl", "csv", "case", "badges", "yaml", "nosdb"]
 """The shipped rows of :data:`WRITERS`."""
 
 ReportFormat = Literal["text", "json", "github"]
@@ -199,6 +199,11 @@ WRITERS: dict[str, Output] = {
     "jsonl": Output("carenos.export.json:write_jsonl", "JSON Lines: one standard a line"),
     "csv": Output("carenos.export.csv:write_csv", "one statement a row, with its shared id", True),
     "case": Output("carenos.export.case:write_case", "a 1EdTech CASE 1.1 CFPackage", True),
+    "badges": Output(
+        "carenos.export.badges:write_badges",
+        "Open Badges 3.0 achievements aligned to the CASE items",
+        True,
+    ),
     "yaml": Output("carenos.export.yaml:write_yaml", "a standard, or a stream of several"),
     "nosdb": Output("carenos.export.nosdb:write_nosdb", "UK NOS database records (27 fields)"),
 }
