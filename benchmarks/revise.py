@@ -36,26 +36,37 @@ def _edit(texts: list[str], rnd: random.Random) -> list[str]:
     return out or texts
 
 
+def _renumbered(
+    groups: list[tuple[PerformanceCriterion, ...]] | list[tuple[KnowledgeItem, ...]],
+    rnd: random.Random,
+) -> list[list[tuple[str, str]]]:
+    """Each group's statements edited (:func:`_edit`), as ``(id, text)`` renumbered across them."""
+    found: list[list[tuple[str, str]]] = []
+    number = 0
+    for group in groups:
+        prefix = group[0].id[0] if group else "P"
+        texts = _edit([statement.text for statement in group], rnd)
+        found.append([(f"{prefix}{number + i + 1}", t) for i, t in enumerate(texts)])
+        number += len(texts)
+    return found
+
+
 def revise(standards: Iterable[Standard], seed: int = 7) -> list[Standard]:
     """A revision of each standard, renumbered in document order."""
     rnd = random.Random(seed)
     revised = []
     for standard in standards:
-        n = 0
-        elements = []
-        for element in standard.elements:
-            texts = _edit([pc.text for pc in element.performance_criteria], rnd)
-            criteria = tuple(PerformanceCriterion(f"P{n + i + 1}", t) for i, t in enumerate(texts))
-            n += len(criteria)
-            elements.append(evolve(element, performance_criteria=criteria))
-        k = 0
-        sections = []
-        for section in standard.knowledge:
-            texts = _edit([item.text for item in section.items], rnd)
-            items = tuple(KnowledgeItem(f"K{k + i + 1}", t) for i, t in enumerate(texts))
-            k += len(items)
-            sections.append(KnowledgeSection(section.heading, items))
-        revised.append(evolve(standard, elements=tuple(elements), knowledge=tuple(sections)))
+        criteria = _renumbered([e.performance_criteria for e in standard.elements], rnd)
+        knowledge = _renumbered([s.items for s in standard.knowledge], rnd)
+        elements = tuple(
+            evolve(e, performance_criteria=tuple(PerformanceCriterion(i, t) for i, t in group))
+            for e, group in zip(standard.elements, criteria, strict=True)
+        )
+        sections = tuple(
+            KnowledgeSection(s.heading, tuple(KnowledgeItem(i, t) for i, t in group))
+            for s, group in zip(standard.knowledge, knowledge, strict=True)
+        )
+        revised.append(evolve(standard, elements=elements, knowledge=sections))
     return revised
 
 

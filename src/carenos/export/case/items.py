@@ -59,6 +59,8 @@ _SCOPE_TYPES = {
     "knowledge": "Scope/range related to knowledge and understanding",
     "general": "Scope/range",
 }
+_UNTITLED = {"Element": "Performance criteria", "Knowledge heading": "Knowledge and understanding"}
+"""The ``fullStatement`` of an untitled element or heading (``untitled`` in its extension)."""
 _IN_ITEMS = frozenset({"code", "title", "overview", "elements", "knowledge"})
 """Keys of the dict shape the CFItems hold; the rest is kept in the standard's extension."""
 
@@ -174,33 +176,21 @@ class Builder:
             keys.standard(), "Standard", standard.title, self.document, sequence, **more
         )
         self.nodes[standard.code] = root
-        position = 0
-        for number, element in enumerate(standard.elements, start=1):
-            position += 1
-            title = element.title or "Performance criteria"
-            node = self.item(
-                keys.of("element", element.title or f"#{number}"),
-                "Element",
-                title,
-                root,
-                position,
-                **_ours(untitled=element.title is None),
+        groups: list[tuple[str | None, tuple[PerformanceCriterion | KnowledgeItem, ...], str]]
+        groups = [(e.title, e.performance_criteria, "Element") for e in standard.elements]
+        groups += [(k.heading, k.items, "Knowledge heading") for k in standard.knowledge]
+        numbers = {"Element": 0, "Knowledge heading": 0}
+        for position, (title, members, kind) in enumerate(groups, start=1):
+            numbers[kind] += 1
+            key = keys.of(
+                "element" if kind == "Element" else "heading", title or f"#{numbers[kind]}"
             )
-            for index, pc in enumerate(element.performance_criteria, start=1):
-                self.statement(standard, keys, pc, node, index)
-        for number, section in enumerate(standard.knowledge, start=1):
-            position += 1
-            heading = section.heading or "Knowledge and understanding"
-            node = self.item(
-                keys.of("heading", section.heading or f"#{number}"),
-                "Knowledge heading",
-                heading,
-                root,
-                position,
-                **_ours(untitled=section.heading is None),
-            )
-            for index, k in enumerate(section.items, start=1):
-                self.statement(standard, keys, k, node, index)
+            label = _UNTITLED[kind]
+            more = _ours(untitled=title is None)
+            node = self.item(key, kind, title or label, root, position, **more)
+            for index, statement in enumerate(members, start=1):
+                self.statement(standard, keys, statement, node, index)
+        position = len(groups)
         position = self.scope(standard, keys, root, position)
         self.values(standard, keys, root, position)
 
