@@ -238,7 +238,7 @@ def test_metadata_table_fills_the_metadata() -> None:
 def test_a_published_date_that_is_no_date_is_an_error_at_its_line() -> None:
     text = metadata_table(seed("SCDHSC0429"), "").replace("June 2014", "Summer 2014")
     with pytest.raises(
-        carenos.CarenosError, match="'Summer 2014' is not an ISO 8601 date"
+        carenos.CarenosError, match=r"date_approved: write an ISO 8601 date .*, not 'Summer 2014'"
     ) as caught:
         carenos.import_text(text, "SCDHSC0429", "T")
     line = caught.value.line

@@ -301,15 +301,22 @@ def from_dict(data: Any, *, source: str | None = None) -> Standard:
     try:
         standard: Standard = _standard_from(data, Standard)
     except Exception as exc:  # turned into our own error below
-        found = tuple(problems(exc))
+        found = tuple(_author_hits(data) or problems(exc))
         if not found:
             raise ContentError(f"not a standard: {exc}", source=source) from None
-        text = "; ".join(f"{hit.pointer or '/'}: {hit.message}" for hit in found)
+        text = "; ".join(hit.message for hit in found)
         first = found[0]
         raise ContentError(
             text, source=source, pointer=first.pointer, at_key=first.at_key, problems=found
         ) from None
     return standard
+
+
+def _author_hits(data: Any) -> list[Hit]:
+    """The schema's problems of ``data`` in the author's words (the validator's wording)."""
+    from .schema_words import author_hits  # only for documents that fail
+
+    return author_hits(data)
 
 
 def problems(exc: BaseException, pointer: str = "") -> Iterator[Hit]:

@@ -160,15 +160,14 @@ class ContentError(CarenosError):
 
     code = "CN100"
     title = (
-        "document does not match the standard schema (the message names the JSON Schema "
-        "keyword: required, type, pattern, additionalProperties ...)"
+        "document does not match the standard schema (the message names the place, K8 or "
+        "element 2, and what to write there)"
     )
     rationale = "Every consumer relies on the one shape of schemas/standard.schema.json."
     fix = (
-        "The message names the JSON Schema keyword: `required` (add the key), "
-        "`additionalProperties` (a misspelt or unknown key: rename or remove it), `type` "
-        "(e.g. a list where a text is due), `pattern` (an id not of the form `P3`/`K12`, a "
-        "code of the wrong form), `minLength` (an empty text)."
+        "Do what the message says at the line and column given: add the missing key, rename "
+        "a misspelt one (the message suggests the key meant), write the id as `P3`/`K12`, "
+        "give an empty text its words, put a text that YAML reads as a number in quotes."
     )
     stage = "schema"
 

@@ -21,11 +21,13 @@ from ruamel.yaml import YAML
 from ruamel.yaml.composer import MaxDepthExceededError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
 from ..errors import CarenosError, DuplicateKeyError, ParseError, UnsupportedYamlError
 from .files import refuse_nul
 from .positions import Positions, pointer_join
+from .yaml_errors import character_error, syntax_error
 
 __all__ = [
     "MAX_DEPTH",
@@ -241,10 +243,11 @@ def _compose(text: str, source: str, fast: bool, *, stream: bool) -> list[Node |
     except MaxDepthExceededError as exc:
         raise _parse_error(f"nested more than {MAX_DEPTH} levels deep", source, exc) from None
     except MarkedYAMLError as exc:
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise _parse_error(f"not valid YAML: {problem}", source, exc) from None
+        raise syntax_error(exc, source) from None
+    except ReaderError as exc:  # a character YAML does not allow
+        raise character_error(text, exc.position, source) from None
     except YAMLError as exc:
-        raise ParseError(f"not valid YAML: {exc}", source=source) from None
+        raise ParseError(f"not valid YAML: {' '.join(str(exc).split())}", source=source) from None
     except RecursionError:
         raise ParseError(f"nested more than {MAX_DEPTH} levels deep", source=source) from None
     except UnicodeEncodeError as exc:  # the C reader encodes the text: a lone surrogate

@@ -11,7 +11,15 @@ classes (:mod:`.stages`). Every entry has its title, rationale and fix.
 from __future__ import annotations
 
 from ..place import Hit, Locate
-from . import cross_standard, fields, stages, structure, text, translation  # noqa: F401
+from . import (  # noqa: F401
+    characters,
+    cross_standard,
+    fields,
+    stages,
+    structure,
+    text,
+    translation,
+)
 from .context import RuleContext
 from .fields import field_rule
 from .registry import (

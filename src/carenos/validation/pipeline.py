@@ -8,23 +8,25 @@ and the rules; positions are worked out only for documents that have findings.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from ..convert import from_dict
 from ..corpus import key_of, label_of
 from ..errors import CarenosError, ContentError, DuplicateError
-from ..io.files import max_size
-from ..io.formats import DocumentFormat
+from ..io.characters import blank_refused, place_in_text, refused_characters
+from ..io.files import max_size, read_text
+from ..io.formats import READERS, DocumentFormat, input_format
 from ..io.parse import ParsedDocument, parse_stream, read_documents
 from ..model import Standard
 from ..place import Hit, Locate, Place
 from ..rules import RuleContext, run_rules
 from ..rules.translation import structure_differences
-from .findings import Finding
+from .findings import Finding, severity_of
 from .schema_messages import schema_findings
 
 if TYPE_CHECKING:
@@ -136,11 +138,51 @@ def check_text(
     if len(text) > cap and len(text.encode("utf-8", "surrogatepass")) > cap:
         message = f"text is over the size limit of {cap:,} bytes"
         return [DocumentResult([Finding("CN004", "error", message, Place(source))])]
+    return _check_read_text(text, fmt, source, None, catalogue)
+
+
+def _check_read_text(
+    text: str, fmt: DocumentFormat, source: str, file: Path | None, catalogue: Catalogue | None
+) -> list[DocumentResult]:
+    """The results of a text read whole. The characters its parser refuses are CN005
+    findings of their own, then blanked, so that the other findings are still found; the
+    rules' CN005 and CN304 findings are placed at the character they name."""
+    refused = [
+        Finding(r.code, severity_of(r.code), r.message, Place(source, r.line, r.column, ""))
+        for r in refused_characters(text)
+    ]
+    if refused:
+        text = blank_refused(text)
     try:
         documents = parse_stream(text, fmt, source, bulk=True)
     except CarenosError as error:
-        return [DocumentResult([Finding.of_error(error, source)])]
-    return _check_documents(documents, None, catalogue)
+        return [DocumentResult([*refused, Finding.of_error(error, source)])]
+    results = [
+        DocumentResult(_at_characters(r.findings, text), r.standard, r.document)
+        for r in _check_documents(documents, file, catalogue)
+    ]
+    if refused:
+        first = results[0] if results else DocumentResult([])
+        results[:1] = [DocumentResult(refused + first.findings, first.standard, first.document)]
+    return results
+
+
+def _at_characters(findings: list[Finding], text: str) -> list[Finding]:
+    """Findings of CN005 and CN304 at the line and column of the character they name."""
+    seen: Counter[tuple[str | None, str]] = Counter()
+    placed = []
+    for finding in findings:
+        place = finding.place
+        if finding.code in _CHARACTER_CODES and place.line is not None and place.column:
+            key = (place.pointer, finding.message)
+            line, column = place_in_text(text, place.line, place.column, finding.message, seen[key])
+            seen[key] += 1
+            finding = evolve(finding, place=evolve(place, line=line, column=column))
+        placed.append(finding)
+    return placed
+
+
+_CHARACTER_CODES = frozenset({"CN005", "CN304"})
 
 
 def check_path(
@@ -148,6 +190,14 @@ def check_path(
 ) -> list[DocumentResult]:
     """A result for each document of a file (each line of JSON Lines is one)."""
     source = str(path)
+    name = input_format(path)
+    reader = READERS[name] if name is not None else None
+    if reader is not None and not reader.per_line:
+        try:
+            text = read_text(path, limit=limit)
+        except CarenosError as error:
+            return [DocumentResult([Finding.of_error(error, source)])]
+        return _check_read_text(text, reader.document, source, path, catalogue)
     documents: list[ParsedDocument] = []
     results: list[DocumentResult] = []
     try:
