@@ -98,7 +98,8 @@ def test_json_output_validates_against_the_report_schema(run: Run) -> None:
 
 def test_json_output_of_a_clean_run(run: Run) -> None:
     code, output = run("--format", "json", str(VALID))
-    assert (code, json.loads(output)) == (0, {"ok": True, "files": 1, "findings": []})
+    clean = {"ok": True, "files": 1, "config": None, "findings": []}
+    assert (code, json.loads(output)) == (0, clean)
 
 
 def test_github_annotations(run: Run) -> None:

@@ -21,6 +21,7 @@ SPECIFIED = {
     "CN003": "error",
     "CN004": "error",
     "CN005": "error",
+    "CN010": "warning",
     "CN100": "error",
     "CN101": "error",
     "CN102": "error",

@@ -201,6 +201,7 @@ def test_report_flags_and_serialisation(minimal_dict: dict[str, object]) -> None
     assert data == {
         "ok": True,
         "files": 1,
+        "config": None,
         "findings": [
             {
                 "code": "CN301",

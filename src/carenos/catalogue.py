@@ -108,6 +108,9 @@ class Catalogue:
 
     entries: tuple[SharedEntry, ...]
     source: str = "<catalogue>"
+    drift_threshold: float | None = None
+    """The lowest score (0-100) at which CN401 calls a statement drift from an entry (a
+    config's ``cn401-threshold``); ``None`` for :data:`carenos.mapping.DEFAULT_THRESHOLD`."""
 
     def __iter__(self) -> Iterator[SharedEntry]:
         return iter(self.entries)

@@ -6,7 +6,6 @@ choices come from the tables of :mod:`carenos.io.formats`, read when the command
 
 from __future__ import annotations
 
-import sys
 from typing import TYPE_CHECKING
 
 import click
@@ -14,8 +13,7 @@ import click
 from .cli_diff import diff_command
 from .cli_export import export_command, import_case_command, publish_group
 from .cli_options import (
-    EXIT_FINDINGS,
-    EXIT_OK,
+    TableChoice,
     catalogue_option,
     format_option,
     max_size_option,
@@ -23,6 +21,7 @@ from .cli_options import (
     paths_argument,
     reported_errors,
 )
+from .cli_validate import validate_run
 from .errors import UsageError
 from .io import formats
 from .textnorm import plural
@@ -163,41 +162,58 @@ def import_command(
 
 @main.command("validate")
 @paths_argument
-@format_option(
-    formats.REPORTERS, "text", "Output: yamllint-like text, one JSON object, or GitHub annotations."
+@click.option(
+    "--format",
+    "fmt",
+    type=TableChoice(formats.REPORTERS),
+    default=None,
+    help="Output: yamllint-like text, one JSON object, or GitHub annotations "
+    "[default: the config's format, else text].",
 )
-@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@click.option(
+    "--strict", "--warnings-as-errors", "strict", is_flag=True, help="Fail on warnings too."
+)
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="CODES",
+    help="Report only these codes or prefixes (CN4,CN205).",
+)
+@click.option(
+    "--ignore", multiple=True, metavar="CODES", help="Do not report these codes or prefixes."
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=str),
+    help="The config file [default: carenos.toml or pyproject.toml's [tool.carenos], found "
+    "upwards from the first path].",
+)
+@click.option("--isolated", is_flag=True, help="Use no config file.")
 @catalogue_option(
-    "Catalogue of shared statements for CN401 (default: the one shipped with carenos)."
+    "Catalogue of shared statements for CN401 (default: the config's, else the one shipped)."
 )
 @click.option("--no-catalogue", is_flag=True, help="Do not check wording against a catalogue.")
 @max_size_option
 def validate_command(
     paths: tuple[str, ...],
-    fmt: str,
+    fmt: str | None,
     strict: bool,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    exit_zero: bool,
+    config_path: str | None,
+    isolated: bool,
     catalogue: str | None,
     no_catalogue: bool,
     max_size: int | None,
 ) -> None:
     """Validate standards (files or directories) and report every finding at file:line:col."""
-    from .catalogue import load_catalogue
-    from .validation import CatalogueChoice, render, validate_paths
-
-    with reported_errors():
-        chosen: CatalogueChoice = "bundled"
-        if no_catalogue:
-            chosen = None
-        elif catalogue:
-            chosen = load_catalogue(catalogue, max_size=max_size)
-        report = validate_paths(paths, max_size=max_size, catalogue=chosen)
-        if report.files == 0:
-            raise UsageError(
-                f"no standard files ({formats.suffix_list()}) to validate",
-                source=", ".join(paths),
-            )
-        click.echo(render(report, fmt), nl=False)
-        sys.exit(EXIT_OK if report.passed(strict=strict) else EXIT_FINDINGS)
+    validate_run(
+        paths, fmt, strict, select, ignore, exit_zero, config_path, isolated, catalogue,
+        no_catalogue, max_size,
+    )  # fmt: skip
 
 
 @main.command("rules")

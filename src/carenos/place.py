@@ -8,9 +8,10 @@ known: what a rule yields, and what the converter reports for each problem it fi
 
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Mapping
+from typing import Any, Protocol
 
-from attrs import evolve, frozen
+from attrs import evolve, field, frozen
 
 __all__ = ["Hit", "Locate", "Place", "Placed", "location"]
 
@@ -95,3 +96,5 @@ class Hit:
     message: str
     pointer: str
     at_key: bool = False
+    details: Mapping[str, Any] | None = field(default=None, eq=False, repr=False)
+    """What tools may read beside the message (CN401: the entry, its text and the score)."""

@@ -17,6 +17,7 @@ from . import (  # noqa: F401
     fields,
     stages,
     structure,
+    suppressions,
     text,
     translation,
 )

@@ -27,8 +27,15 @@ def drifted_from_catalogue(context: RuleContext) -> Iterator[Hit]:
     from ..mapping import near_matches
 
     assert context.catalogue is not None  # the registry runs this rule only with one
-    for occurrence, link, entry in near_matches(context.standard, context.catalogue):
+    from ..mapping import DEFAULT_THRESHOLD
+
+    threshold = context.catalogue.drift_threshold or DEFAULT_THRESHOLD
+    for occurrence, link, entry in near_matches(
+        context.standard, context.catalogue, threshold=threshold
+    ):
         yield Hit(
-            f"drifted from {entry.id} (score {link.score:.0f}): {link.differences}",
+            f"drifted from {entry.id} (score {link.score:.0f}), the catalogue's words first: "
+            f"{link.differences}; write {entry.text!r}",
             occurrence.pointer,
+            details={"entry": entry.id, "expected": entry.text, "score": round(link.score, 1)},
         )

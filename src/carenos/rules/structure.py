@@ -88,7 +88,11 @@ def _numbering(
     for index, (pointer, ident, number) in enumerate(firsts):
         at = f"{pointer}/id"
         if index not in keep:
-            yield Hit(f"{ident} is out of order: it belongs after {prefix}{number - 1}", at)
+            if number - 1 in present or number == 1:
+                yield Hit(f"{ident} is out of order: it belongs after {prefix}{number - 1}", at)
+            else:  # no such neighbour: a mistyped number, standing for the one expected
+                yield Hit(f"{ident} is out of sequence: {prefix}{last + 1} is expected here", at)
+                present.add(last + 1)
             continue
         absent = [n for n in range(last + 1, number) if n not in present]
         if absent:
@@ -182,13 +186,17 @@ def repeated_texts(context: RuleContext) -> Iterator[Hit]:
     Fix: The same text twice: delete the copy, or correct whichever statement was pasted
     over.
     """
-    first: dict[str, str] = {}
+    first: dict[str, tuple[str, str]] = {}
     for pointer, statement in context.statements():
         text = squash_spaces(statement.text)
-        if text in first:
-            yield Hit(f"{statement.id} has the same text as {first[text]}", f"{pointer}/text")
-        else:
-            first[text] = statement.id
+        if text not in first:
+            first[text] = (statement.id, pointer)
+            continue
+        ident, at = first[text]
+        line, _column = context.locate(f"{at}/text")
+        where = f" at line {line}" if line is not None else ""
+        earlier = f"the earlier {ident}" if ident == statement.id else ident
+        yield Hit(f"{statement.id} has the same text as {earlier}{where}", f"{pointer}/text")
 
 
 @rule("CN206", "error")

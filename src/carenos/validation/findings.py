@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from attrs import field, frozen
@@ -33,6 +33,8 @@ class Finding(Placed):
     severity: Severity
     message: str
     place: Place
+    details: Mapping[str, Any] | None = field(default=None, eq=False)
+    """What tools may read beside the message (CN401: ``entry``, ``expected``, ``score``)."""
 
     @classmethod
     def of_error(cls, error: CarenosError, source: str) -> Finding:
@@ -45,7 +47,7 @@ class Finding(Placed):
         """The finding of a hit in the document read from ``source``, located by ``locate``."""
         line, column = (None, None) if locate is None else locate(hit.pointer, hit.at_key)
         place = Place(source, line, column, hit.pointer, hit.at_key)
-        return cls(code, severity_of(code), hit.message, place)
+        return cls(code, severity_of(code), hit.message, place, hit.details)
 
     @property
     def source(self) -> str:
@@ -62,6 +64,7 @@ class Finding(Placed):
             "line": self.line,
             "column": self.column,
             "path": self.pointer,
+            **({"details": dict(self.details)} if self.details else {}),
         }
 
 
@@ -85,11 +88,17 @@ class Report:
 
     findings: tuple[Finding, ...] = field(default=(), converter=_sorted)
     files: int = 0
+    strict: bool = False
+    """Warnings fail the run too (``--strict``, ``--warnings-as-errors``, the config's
+    ``warnings-as-errors``): :attr:`ok` then needs no finding at all."""
+    config: str | None = None
+    """The config file the run used, if any."""
 
     @property
     def ok(self) -> bool:
-        """True when no finding is an error (warnings allowed)."""
-        return not any(f.severity == "error" for f in self.findings)
+        """True when the run passes: no error (and, when :attr:`strict`, no warning either);
+        what the exit code of ``carenos validate`` follows."""
+        return self.passed(strict=self.strict)
 
     @property
     def errors(self) -> tuple[Finding, ...]:
@@ -103,12 +112,15 @@ class Report:
 
     def passed(self, *, strict: bool = False) -> bool:
         """True when there is no error (and, with ``strict``, no warning either)."""
-        return not self.findings if strict else self.ok
+        if strict:
+            return not self.findings
+        return not any(f.severity == "error" for f in self.findings)
 
     def to_dict(self) -> dict[str, Any]:
-        """``{"ok", "files", "findings"}``, the shape of ``schemas/report.schema.json``."""
+        """``{"ok", "files", "config", "findings"}``: ``schemas/report.schema.json``."""
         return {
             "ok": self.ok,
             "files": self.files,
+            "config": self.config,
             "findings": [f.to_dict() for f in self.findings],
         }
