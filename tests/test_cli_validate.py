@@ -98,7 +98,7 @@ def test_json_output_validates_against_the_report_schema(run: Run) -> None:
 
 def test_json_output_of_a_clean_run(run: Run) -> None:
     code, output = run("--format", "json", str(VALID))
-    clean = {"ok": True, "files": 1, "config": None, "findings": []}
+    clean: dict[str, object] = {"ok": True, "files": 1, "config": None, "findings": []}
     assert (code, json.loads(output)) == (0, clean)
 
 

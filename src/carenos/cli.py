@@ -12,6 +12,7 @@ import click
 
 from .cli_diff import diff_command
 from .cli_export import export_command, import_case_command, publish_group
+from .cli_fmt import fmt_command
 from .cli_options import (
     TableChoice,
     catalogue_option,
@@ -38,7 +39,7 @@ def main() -> None:
     """Work with UK National Occupational Standards for health and social care."""
 
 
-for _command in (diff_command, export_command, import_case_command, publish_group):
+for _command in (diff_command, export_command, fmt_command, import_case_command, publish_group):
     main.add_command(_command)
 
 
@@ -191,6 +192,13 @@ def import_command(
     "upwards from the first path].",
 )
 @click.option("--isolated", is_flag=True, help="Use no config file.")
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="First mend the mechanical findings in the files (whitespace, invisible "
+    "characters, id case, numbering) and print each change.",
+)
+@click.option("--fix-drift", is_flag=True, help="With --fix: also the wording of CN401 drift.")
 @catalogue_option(
     "Catalogue of shared statements for CN401 (default: the config's, else the one shipped)."
 )
@@ -205,11 +213,18 @@ def validate_command(
     exit_zero: bool,
     config_path: str | None,
     isolated: bool,
+    fix: bool,
+    fix_drift: bool,
     catalogue: str | None,
     no_catalogue: bool,
     max_size: int | None,
 ) -> None:
     """Validate standards (files or directories) and report every finding at file:line:col."""
+    if fix or fix_drift:
+        from .cli_fmt import fix_files
+
+        with reported_errors():
+            fix_files(paths, fix=True, drift=fix_drift, catalogue=catalogue)
     validate_run(
         paths, fmt, strict, select, ignore, exit_zero, config_path, isolated, catalogue,
         no_catalogue, max_size,

@@ -34,6 +34,7 @@ __all__ = [
     "ParsedYaml",
     "dump_yaml",
     "may_nest_deeply",
+    "needs_escapes",
     "parse_yaml",
     "parse_yaml_stream",
 ]
@@ -339,7 +340,7 @@ def _dumper() -> YAML:
     return yaml
 
 
-def _needs_escapes(text: str) -> bool:
+def needs_escapes(text: str) -> bool:
     """True if ``text`` holds characters that only survive YAML as double-quoted escapes."""
     return not text.isprintable() and any(
         unicodedata.category(ch) in _UNSAFE_CATEGORIES or ch in "\x85\ufeff"
@@ -353,7 +354,7 @@ _UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
 
 def _quote_unsafe(data: Any) -> Any:
     if isinstance(data, str):
-        if _needs_escapes(data):
+        if needs_escapes(data):
             return DoubleQuotedScalarString(data)
         if "\n" in data.strip("\n") and "\n " not in data and " \n" not in data:
             return LiteralScalarString(data)  # paragraphs, one a line, as an author writes them
