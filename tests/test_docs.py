@@ -14,7 +14,7 @@
 - A block preceded by the line ``<!-- skip -->`` does not run; few may be skipped.
 
 Also: mkdocs.yml parses and its nav lists every page of docs/ (mkdocs is not needed), and
-.pre-commit-hooks.yaml offers the hook carenos-validate.
+.pre-commit-hooks.yaml offers the hooks for standard files only.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 PAGES = [*sorted(p.relative_to(ROOT).as_posix() for p in DOCS.rglob("*.md")), "README.md"]
 RUN = ("python", "pycon", "console")
-FILE_LANGUAGES = ("yaml", "json", "text")
+FILE_LANGUAGES = ("yaml", "json", "text", "toml")
 MAX_SKIPPED = 3
 PENDING_PAGES: tuple[str, ...] = ()
 """Pages being written on other branches: in the nav once they land."""
@@ -203,11 +203,15 @@ def test_mkdocs_nav_lists_every_page() -> None:
     assert not absent, f"nav entries without a page: {absent}"
 
 
-def test_pre_commit_hook() -> None:
-    hooks = _yaml(ROOT / ".pre-commit-hooks.yaml")
-    (hook,) = [h for h in hooks if h["id"] == "carenos-validate"]
-    assert hook["language"] == "python"
-    assert hook["entry"] == "carenos validate"
-    files = re.compile(hook["files"])
-    assert all(files.search(n) for n in ("a/SCDHSC0393.yaml", "b.yml", "c.json"))
-    assert not any(files.search(n) for n in ("a.txt", "yaml.md", "x.jsonl"))
+def test_pre_commit_hooks() -> None:
+    hooks = {h["id"]: h for h in _yaml(ROOT / ".pre-commit-hooks.yaml")}
+    assert set(hooks) == {"carenos-validate", "carenos-fmt", "carenos-validate-all", "carenos-diff"}
+    assert hooks["carenos-validate"]["entry"] == "carenos validate --warnings-as-errors"
+    assert hooks["carenos-validate-all"]["pass_filenames"] is False
+    for hook in hooks.values():
+        assert hook["language"] == "python"
+        files = re.compile(hook["files"])
+        standards = ("a/SCDHSC0393.yaml", "HSCCLD220.cy.yml", "LANAgM17.yaml")
+        assert all(files.search(name) for name in standards), hook["id"]
+        others = (".pre-commit-config.yaml", "mkdocs.yml", "notes.yaml", "a.txt", "yaml.md")
+        assert not any(files.search(name) for name in others), hook["id"]

@@ -22,7 +22,7 @@ from .cli_options import (
     paths_argument,
     reported_errors,
 )
-from .cli_validate import validate_run
+from .cli_validate import schema_command, validate_run
 from .errors import UsageError
 from .io import formats
 from .textnorm import plural
@@ -39,7 +39,14 @@ def main() -> None:
     """Work with UK National Occupational Standards for health and social care."""
 
 
-for _command in (diff_command, export_command, fmt_command, import_case_command, publish_group):
+for _command in (
+    diff_command,
+    export_command,
+    fmt_command,
+    import_case_command,
+    publish_group,
+    schema_command,
+):
     main.add_command(_command)
 
 

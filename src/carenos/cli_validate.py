@@ -10,16 +10,15 @@ from .cli_options import EXIT_FINDINGS, EXIT_OK, reported_errors
 from .errors import UsageError
 from .io import formats
 
-__all__ = ["split_codes", "validate_run"]
+__all__ = ["schema_command", "split_codes", "validate_run"]
 
 
 def split_codes(values: tuple[str, ...]) -> list[str]:
     """``("CN4,CN205", "CN301")`` as ``["CN4", "CN205", "CN301"]``, checked."""
+    from .validation.config import check_codes
+
     codes = [c.strip().upper() for value in values for c in value.split(",") if c.strip()]
-    for code in codes:
-        if not (code.startswith("CN") and code[2:].isdigit() and len(code) <= 5):
-            raise UsageError(f"{code!r} is not a code or a prefix of one (CN4, CN401)")
-    return codes
+    return list(check_codes(codes))
 
 
 def validate_run(
@@ -70,3 +69,18 @@ def validate_run(
         report = apply_config(report, config, files)
         click.echo(render(report, fmt or config.format or "text"), nl=False)
     sys.exit(EXIT_OK if report.ok or exit_zero else EXIT_FINDINGS)
+
+
+@click.command("schema")
+@click.argument("name", default="standard")
+def schema_command(name: str) -> None:
+    """Print a JSON Schema carenos ships (standard, report, diff, shared-knowledge), for
+    editors: save it in a repository and point the YAML language server at it."""
+    from .io.json import dump_json
+    from .schema import schema, schema_names
+
+    with reported_errors():
+        known = [n.removesuffix(".schema.json") for n in schema_names()]
+        if name.removesuffix(".schema.json") not in known:
+            raise UsageError(f"unknown schema {name!r}: use one of {', '.join(known)}")
+        click.echo(dump_json(schema(name)), nl=False)

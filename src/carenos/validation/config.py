@@ -32,7 +32,7 @@ from attrs import field, frozen
 from ..errors import UsageError
 from ..rules import Severity
 
-__all__ = ["CONFIG_FILES", "Config", "find_config", "load_config"]
+__all__ = ["CONFIG_FILES", "Config", "check_codes", "find_config", "load_config"]
 
 CONFIG_FILES = ("carenos.toml", ".carenos.toml", "pyproject.toml")
 """The files looked for in each directory, in this order (a pyproject.toml counts only
@@ -49,13 +49,17 @@ def _codes(value: Any, key: str, source: str) -> tuple[str, ...]:
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise UsageError(f'{key}: write a list of codes, e.g. ["CN401"]', source=source)
-    codes = tuple(v.strip().upper() for v in value)
-    bad = [c for c in codes if not (c.startswith("CN") and c[2:].isdigit() and len(c) <= 5)]
-    if bad:
-        raise UsageError(
-            f"{key}: {bad[0]!r} is not a code or a prefix of one (CN4, CN401)", source=source
-        )
-    return codes
+    return check_codes([v.strip().upper() for v in value], f"{key}: ", source)
+
+
+def check_codes(codes: list[str], prefix: str = "", source: str | None = None) -> tuple[str, ...]:
+    """``codes`` if each is a code or a prefix of codes (``CN``, ``CN4``, ``CN401``)."""
+    for code in codes:
+        if not (code.startswith("CN") and (code[2:].isdigit() or code == "CN") and len(code) <= 5):
+            raise UsageError(
+                f"{prefix}{code!r} is not a code or a prefix of one (CN4, CN401)", source=source
+            )
+    return tuple(codes)
 
 
 @frozen
