@@ -57,6 +57,8 @@ class ParsedDocument:
 
 
 def _json_document(text: str, source: str, line: int, per_line: bool = False) -> ParsedDocument:
+    if not text.strip():  # an empty document, as an empty YAML file is (CN100), not a syntax error
+        return ParsedDocument(None, source, text, "json", (), line, per_line, Positions)
     try:
         data = parse_json(text, source, line_offset=line - 1)
     except DuplicateKeyError as error:
