@@ -48,7 +48,10 @@ def test_names_imported_from_carenos_modules_are_exported_by_them(path: Path) ->
         module = importlib.import_module(target)
         exported = set(getattr(module, "__all__", ()))
         for alias in node.names:
-            is_submodule = (SRC.parent / target.replace(".", "/") / f"{alias.name}.py").exists()
+            folder = SRC.parent / target.replace(".", "/")
+            is_submodule = (folder / f"{alias.name}.py").exists() or (
+                folder / alias.name / "__init__.py"
+            ).exists()
             if alias.name not in exported and not is_submodule:
                 problems.append(f"{target}.{alias.name}")
     assert problems == []

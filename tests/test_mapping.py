@@ -86,7 +86,7 @@ def test_discovery_groups_recurring_statements_not_in_the_catalogue() -> None:
     assert proposal.entry.id == "theory.theories-group-work"
     assert proposal.entry.category == "theory"
     assert proposal.refs == ("AAA0001/K1", "BBB0002/K1")
-    assert kmap.between("AAA0001", "BBB0002") == [("AAA0001/K1", "BBB0002/K1")]
+    assert kmap.between("AAA0001", "BBB0002") == (("AAA0001/K1", "BBB0002/K1"),)
     # the catalogued statement occurs in one standard only: linked, but not shared
     assert kmap.refs_for("rights.equality-diversity-discrimination") == ("AAA0001/K2",)
     assert [g.entry.id for g in kmap.shared()] == ["theory.theories-group-work"]
@@ -98,11 +98,11 @@ def test_rights_link_through_the_same_machinery() -> None:
     b = _standard("BBB0002", [("Rights", [RIGHTS])], rights)
     kmap = map_knowledge([a, b], CATALOGUE)
     assert kmap.refs_for("rights.be-respected") == ("AAA0001/rights/1", "BBB0002/rights/1")
-    assert kmap.between("AAA0001", "BBB0002", kind="right") == [
+    assert kmap.between("AAA0001", "BBB0002", kind="right") == (
         ("AAA0001/rights/1", "BBB0002/rights/1"),
         ("AAA0001/rights/2", "BBB0002/rights/2"),
-    ]
-    assert kmap.between("AAA0001", "BBB0002") == [("AAA0001/K1", "BBB0002/K1")]
+    )
+    assert kmap.between("AAA0001", "BBB0002") == (("AAA0001/K1", "BBB0002/K1"),)
     assert kmap.coverage() == {"AAA0001": {"rights": 1}, "BBB0002": {"rights": 1}}
 
 

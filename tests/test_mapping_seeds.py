@@ -38,8 +38,8 @@ def test_the_34_shared_statements_are_linked_pairwise(kmap: KnowledgeMap) -> Non
         for a, b in zip(SHARED_0429, SHARED_0393, strict=True)
     ]
     assert len(expected) == 34
-    assert kmap.between("SCDHSC0429", "SCDHSC0393") == expected
-    assert kmap.between("SCDHSC0393", "SCDHSC0429") == [(b, a) for a, b in expected]
+    assert kmap.between("SCDHSC0429", "SCDHSC0393") == tuple(expected)
+    assert kmap.between("SCDHSC0393", "SCDHSC0429") == tuple((b, a) for a, b in expected)
     assert {link.match for group in kmap.shared() for link in group.links} == {"exact"}
 
 
@@ -60,9 +60,9 @@ def test_the_shared_table_follows_from_the_source_texts(kmap: KnowledgeMap) -> N
     derived = [(ka, by_text[text]) for ka, text in a.items() if text in by_text]
     assert [x for x, _ in derived] == SHARED_0429
     assert [y for _, y in derived] == SHARED_0393
-    assert kmap.between("SCDHSC0429", "SCDHSC0393") == [
+    assert kmap.between("SCDHSC0429", "SCDHSC0393") == tuple(
         (f"SCDHSC0429/{x}", f"SCDHSC0393/{y}") for x, y in derived
-    ]
+    )
 
 
 def test_merely_similar_statements_are_not_linked(kmap: KnowledgeMap) -> None:
@@ -76,7 +76,9 @@ def test_merely_similar_statements_are_not_linked(kmap: KnowledgeMap) -> None:
 
 def test_the_nine_rights_link(kmap: KnowledgeMap) -> None:
     pairs = kmap.between("SCDHSC0429", "SCDHSC0393", kind="right")
-    assert pairs == [(f"SCDHSC0429/rights/{n}", f"SCDHSC0393/rights/{n}") for n in range(1, 10)]
+    assert pairs == tuple(
+        (f"SCDHSC0429/rights/{n}", f"SCDHSC0393/rights/{n}") for n in range(1, 10)
+    )
     assert kmap.entry_for("SCDHSC0393/rights/4") is not None
 
 

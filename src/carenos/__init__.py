@@ -11,6 +11,10 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # explicit re-exports (``X as X``), for type checkers
+    from . import export as export
+    from . import mapping as mapping
+    from . import revisions as revisions
+    from . import validation as validation
     from .catalogue import Catalogue as Catalogue
     from .catalogue import load_catalogue as load_catalogue
     from .convert import from_dict as from_dict
@@ -27,6 +31,7 @@ if TYPE_CHECKING:  # explicit re-exports (``X as X``), for type checkers
     from .importer import import_file as import_file
     from .importer import import_text as import_text
     from .mapping import KnowledgeMap as KnowledgeMap
+    from .mapping import Portfolio as Portfolio
     from .mapping import map_knowledge as map_knowledge
     from .model import (
         Element as Element,
@@ -81,6 +86,7 @@ _EXPORTS = {
     "KnowledgeSection": "model",
     "Metadata": "model",
     "PerformanceCriterion": "model",
+    "Portfolio": "mapping",
     "Report": "validation",
     "Scope": "model",
     "ScopeStatement": "model",
@@ -107,13 +113,21 @@ _EXPORTS = {
 
 __all__ = sorted([*_EXPORTS, "__version__"])
 
+_SUBPACKAGES = frozenset({"export", "mapping", "revisions", "validation"})
+"""Subpackages reachable as attributes after ``import carenos`` (their names are theirs)."""
+
 
 def __getattr__(name: str) -> Any:
+    """The public names, imported on first use."""
     if name == "__version__":  # written once, in pyproject.toml
         from importlib.metadata import version
 
         globals()[name] = value = version("carenos")
         return value
+    if name in _SUBPACKAGES:  # carenos.export ... after a bare `import carenos`
+        package = importlib.import_module(f".{name}", __name__)
+        globals()[name] = package
+        return package
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'carenos' has no attribute {name!r}")

@@ -12,6 +12,8 @@ from typing import Any
 
 from attrs import Attribute
 
+from .errors import ContentError
+
 __all__ = [
     "MAX_TEXT_LENGTH",
     "FieldValueError",
@@ -23,8 +25,9 @@ __all__ = [
 ]
 
 
-class FieldValueError(ValueError):
-    """A field of a model class was given a value it cannot hold."""
+class FieldValueError(ContentError, ValueError):
+    """A field of a model class was given a value it cannot hold (a :class:`CarenosError`,
+    and a ``ValueError`` as attrs validators raise)."""
 
     def __init__(self, name: str, problem: str) -> None:
         super().__init__(f"{name}: {problem}")
@@ -41,6 +44,8 @@ under 600 characters. The limit keeps runaway or hostile texts out of every stag
 
 
 def _text_problem(value: str) -> str | None:
+    if not isinstance(value, str):
+        return f"must be a text, not {type(value).__name__}"
     if not value:
         return "must not be empty"
     if len(value) > MAX_TEXT_LENGTH:
@@ -50,7 +55,7 @@ def _text_problem(value: str) -> str | None:
 
 def is_text(value: str) -> bool:
     """True if ``value`` is a text a field may hold: not empty, within the length limit."""
-    return 0 < len(value) <= MAX_TEXT_LENGTH
+    return isinstance(value, str) and 0 < len(value) <= MAX_TEXT_LENGTH
 
 
 def valid_text(_instance: Any, attribute: Attribute[Any], value: str | None) -> None:

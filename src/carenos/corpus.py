@@ -5,13 +5,14 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any, overload
 
 from ._gc import gc_paused
 from .documents import to_standard
 from .errors import CarenosError, DuplicateError, ReadError
 from .io.formats import STANDARD_FILE_SUFFIXES
 from .io.parse import read_documents
-from .model import Standard
+from .model import Standard, Statement, standards_of
 
 __all__ = [
     "Corpus",
@@ -52,11 +53,17 @@ class Corpus:
 
     __slots__ = ("_by_key", "_sources")
 
-    def __init__(self, standards: Iterable[tuple[Standard, str]] = ()) -> None:
+    def __init__(
+        self, standards: Standard | Iterable[tuple[Standard, str] | Standard] = ()
+    ) -> None:
         self._by_key: dict[Key, Standard] = {}
         self._sources: dict[Key, str] = {}
-        for standard, source in standards:
-            self._add(standard, source)
+        for item in standards_of(standards) if isinstance(standards, Standard) else standards:
+            if isinstance(item, Standard):
+                self._add(item, "<memory>")
+            else:
+                standard, source = item
+                self._add(standard, source)
 
     def _add(self, standard: Standard, source: str) -> None:
         key = key_of(standard)
@@ -69,8 +76,27 @@ class Corpus:
     def _key(key: str | Key, language: str = "en") -> Key:
         return key if isinstance(key, tuple) else (key, language)
 
-    def __getitem__(self, key: str | Key) -> Standard:
+    @overload
+    def __getitem__(self, key: Key) -> Standard: ...
+    @overload
+    def __getitem__(self, key: str) -> Any: ...
+    def __getitem__(self, key: str | Key) -> Any:
+        """A standard by code (``"SCDHSC0393"``, or ``(code, language)``), or a statement by
+        ref (``"SCDHSC0393/K12"``). Typed ``Any`` for a text key, which may be either:
+        :meth:`standard` and :meth:`statement` say which they give."""
+        if isinstance(key, str) and "/" in key:
+            code, _, _local = key.partition("/")
+            return self._by_key[code, "en"][key]
         return self._by_key[self._key(key)]
+
+    def standard(self, code: str, language: str = "en") -> Standard:
+        """The standard ``code`` in ``language`` (``KeyError`` if there is none)."""
+        return self._by_key[code, language]
+
+    def statement(self, ref: str, language: str = "en") -> Statement:
+        """The statement ``ref`` (``"SCDHSC0393/K12"``) of the standard in ``language``."""
+        code, _, _local = ref.partition("/")
+        return self._by_key[code, language][ref]
 
     def get(
         self, code: str, default: Standard | None = None, *, language: str = "en"
@@ -85,8 +111,13 @@ class Corpus:
         return len(self._by_key)
 
     def __contains__(self, key: object) -> bool:
+        """A code, ``(code, language)``, a ref (``"CODE/K12"``) or a :class:`Standard`."""
+        if isinstance(key, Standard):
+            return self._by_key.get(key_of(key)) == key
         if isinstance(key, str):
-            return (key, "en") in self._by_key
+            code, _, local = key.partition("/")
+            standard = self._by_key.get((code, "en"))
+            return standard is not None and (not local or key in standard)
         return key in self._by_key
 
     @property

@@ -60,8 +60,13 @@ def to_standard(document: ParsedDocument) -> Standard:
         raise locate(error, document) from None
 
 
-def loads(text: str, fmt: DocumentFormat = "yaml", *, source: str = "<string>") -> Standard:
-    """A :class:`Standard` from YAML or JSON text (``fmt`` is ``"yaml"`` or ``"json"``)."""
+def loads(text: str | bytes, fmt: DocumentFormat = "yaml", *, source: str = "<string>") -> Standard:
+    """A :class:`Standard` from YAML or JSON text (``fmt`` is ``"yaml"`` or ``"json"``);
+    bytes are read as UTF-8 (a byte order mark, UTF-16 and Windows-1252 as files are)."""
+    if isinstance(text, bytes | bytearray):
+        from .io.files import decode
+
+        text = decode(bytes(text), source)
     return to_standard(parse(text, _check_format(fmt), source))
 
 

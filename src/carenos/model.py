@@ -6,7 +6,7 @@ The dict shape (what YAML and JSON hold) is defined once, in :mod:`carenos.conve
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, ClassVar, Literal, Self, overload
 
 from attrs import Attribute, evolve, field, frozen
@@ -29,9 +29,11 @@ __all__ = [
     "Scope",
     "ScopeStatement",
     "Standard",
+    "Standards",
     "Statement",
     "Values",
     "is_text",
+    "standards_of",
 ]
 
 
@@ -45,6 +47,24 @@ def _valid_id(instance: _Statement, attribute: Attribute[Any], value: str) -> No
 
 _new = object.__new__
 _set = object.__setattr__
+
+
+def _tuple(value: Any) -> tuple[Any, ...]:
+    """A list (or other iterable) of a tuple field as a tuple: the model stays hashable."""
+    if isinstance(value, tuple):
+        return value
+    if isinstance(value, str | bytes | dict) or not hasattr(value, "__iter__"):
+        raise FieldValueError("value", f"expected a list, got {type(value).__name__}")
+    return tuple(value)
+
+
+def _holds(statements: tuple[_Statement, ...], item: object) -> bool:
+    """Whether ``item`` (a statement, or its id or ref) is one of ``statements``."""
+    if isinstance(item, str):
+        local = item.rpartition("/")[2]
+        code = item.rpartition("/")[0]
+        return any(s.id == local and (not code or s.standard_code == code) for s in statements)
+    return item in statements
 
 
 @frozen
@@ -109,7 +129,16 @@ class Element:
     """
 
     title: str | None = field(default=None, validator=valid_text)
-    performance_criteria: tuple[PerformanceCriterion, ...] = ()
+    performance_criteria: tuple[PerformanceCriterion, ...] = field(default=(), converter=_tuple)
+
+    def __iter__(self) -> Iterator[PerformanceCriterion]:
+        return iter(self.performance_criteria)
+
+    def __len__(self) -> int:
+        return len(self.performance_criteria)
+
+    def __contains__(self, item: object) -> bool:
+        return _holds(self.performance_criteria, item)
 
 
 @frozen
@@ -117,7 +146,16 @@ class KnowledgeSection:
     """Knowledge items under one heading ("Rights", "Your practice" ...), or under none."""
 
     heading: str | None = field(default=None, validator=valid_text)
-    items: tuple[KnowledgeItem, ...] = ()
+    items: tuple[KnowledgeItem, ...] = field(default=(), converter=_tuple)
+
+    def __iter__(self) -> Iterator[KnowledgeItem]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __contains__(self, item: object) -> bool:
+        return _holds(self.items, item)
 
 
 @frozen
@@ -225,8 +263,8 @@ class Standard:
     title: str = field(validator=valid_text)
     overview: str = field(validator=valid_text)
     """The overview; paragraphs are separated by line breaks."""
-    elements: tuple[Element, ...]
-    knowledge: tuple[KnowledgeSection, ...]
+    elements: tuple[Element, ...] = field(converter=_tuple)
+    knowledge: tuple[KnowledgeSection, ...] = field(converter=_tuple)
     scope: Scope = Scope()
     values: Values | None = None
     behaviours: tuple[str, ...] = field(default=(), kw_only=True, validator=valid_texts)
@@ -291,3 +329,70 @@ class Standard:
         if found is None:
             raise KeyError(f"{self.code} has no statement {ident!r}")
         return found
+
+    def __iter__(self) -> Iterator[Statement]:
+        """The statements: criteria, then knowledge items (as :meth:`statements`)."""
+        return self.statements()
+
+    def __len__(self) -> int:
+        """How many statements (criteria and knowledge items) the standard has."""
+        return sum(len(e.performance_criteria) for e in self.elements) + sum(
+            len(s.items) for s in self.knowledge
+        )
+
+    def __contains__(self, item: object) -> bool:
+        """Whether a statement, or its id or ref (``"K12"``, ``"CODE/K12"``), is here."""
+        if isinstance(item, str):
+            return self.get(item) is not None
+        return any(item == s for s in self.statements())
+
+    def group_of(self, ident: str) -> Element | KnowledgeSection | None:
+        """The element or knowledge heading that holds the statement ``ident``: its parent."""
+        for element in self.elements:
+            if ident in element:
+                return element
+        for section in self.knowledge:
+            if ident in section:
+                return section
+        return None
+
+    def text_of(self, ref: str) -> str | None:
+        """The text of any ref ``carenos map`` hands out: a statement (``CODE/K12``), a right
+        (``CODE/rights/2``) or a scope statement (``CODE/scope-pc/1``, ``scope-k``,
+        ``scope-g``); ``None`` if there is none."""
+        statement = self.get(ref)
+        if statement is not None:
+            return statement.text
+        parts = ref.split("/")
+        if parts[0] == self.code:
+            parts = parts[1:]
+        if len(parts) != 2 or not parts[1].isdigit() or int(parts[1]) < 1:
+            return None
+        number = int(parts[1]) - 1
+        lists = {
+            "rights": self.values.rights if self.values else (),
+            "scope-pc": tuple(s.text for s in self.scope.performance_criteria),
+            "scope-k": tuple(s.text for s in self.scope.knowledge),
+            "scope-g": tuple(s.text for s in self.scope.general),
+        }
+        found = lists.get(parts[0], ())
+        return found[number] if number < len(found) else None
+
+    def __repr__(self) -> str:
+        return (
+            f"Standard({self.code!r}, {self.title!r}, {len(self.elements)} elements, "
+            f"{len(self)} statements)"
+        )
+
+
+Standards = Standard | Iterable[Standard]
+"""What a function that takes standards accepts: several, or one."""
+
+
+def standards_of(value: Standards) -> Iterable[Standard]:
+    """``value`` as standards to go through: a single :class:`Standard` is one of one.
+
+    A standard is itself iterable (over its statements), so the functions that take
+    standards call this first, and one standard where several are expected just works.
+    """
+    return (value,) if isinstance(value, Standard) else value

@@ -9,12 +9,11 @@ one row of :data:`WRITERS` (the table in :mod:`carenos.io.formats`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import IO, get_args
 
 from ..catalogue import Catalogue
 from ..io.formats import WRITERS, ExportFormat, output_function
-from ..model import Standard
+from ..model import Standards
 from ._output import ExportOptions, text_of, write_output
 from .case import CaseOptions, case_package, to_case, write_case
 from .case_import import from_case
@@ -55,7 +54,7 @@ FORMATS: tuple[ExportFormat, ...] = get_args(ExportFormat)
 
 def write(
     fmt: str,
-    standards: Iterable[Standard],
+    standards: Standards,
     handle: IO[str],
     *,
     catalogue: Catalogue | None = None,

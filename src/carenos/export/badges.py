@@ -12,11 +12,10 @@ identity and URIs of the CASE export given the same CASE options. Identifiers ar
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
 from typing import IO, Any
 
 from ..io.json import dump_json
-from ..model import KnowledgeItem, PerformanceCriterion, Standard
+from ..model import KnowledgeItem, PerformanceCriterion, Standard, Standards, standards_of
 from ._output import ExportOptions
 from .case import NAMESPACE, CaseOptions
 from .case.package import build_package
@@ -63,9 +62,10 @@ def _alignment(link: dict[str, Any], code: str | None, text: str, framework: str
 
 
 def achievements(
-    standards: Iterable[Standard], options: ExportOptions | None = None
+    standards: Standards, options: ExportOptions | None = None
 ) -> list[dict[str, Any]]:
     """The achievement of each standard of the CASE options' language, in order."""
+    standards = standards_of(standards)
     options = options or ExportOptions()
     case = options.case or CaseOptions()
     given = list(standards)
@@ -107,7 +107,7 @@ def achievements(
 
 
 def write_badges(
-    standards: Iterable[Standard], handle: IO[str], options: ExportOptions | None = None
+    standards: Standards, handle: IO[str], options: ExportOptions | None = None
 ) -> None:
     """Write :func:`achievements` as a JSON array."""
     handle.write(dump_json(achievements(standards, options)))

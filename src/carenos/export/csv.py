@@ -15,12 +15,12 @@ the whole set, and memory does not grow with it.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import IO
 
 from ..catalogue import Catalogue, load_catalogue
 from ..mapping import KnowledgeMap, map_knowledge
-from ..model import KnowledgeItem, PerformanceCriterion, Standard
+from ..model import KnowledgeItem, PerformanceCriterion, Standard, Standards, standards_of
 from ._output import ExportOptions, text_of
 
 __all__ = ["HEADER", "csv_rows", "shared_ids", "to_csv", "write_csv"]
@@ -63,13 +63,12 @@ def csv_rows(standard: Standard, shared: dict[str, str]) -> Iterator[tuple[str, 
             yield (*row, shared_id, standard.language, "\n".join(s.sub_items))
 
 
-def write_csv(
-    standards: Iterable[Standard], handle: IO[str], options: ExportOptions | None = None
-) -> None:
+def write_csv(standards: Standards, handle: IO[str], options: ExportOptions | None = None) -> None:
     """Write the header and each standard's rows as it comes.
 
     The catalogue of ``options`` defaults to the bundled one. Open files with ``newline=""``.
     """
+    standards = standards_of(standards)
     given = None if options is None else options.catalogue
     catalogue = load_catalogue() if given is None else given
     writer = csv.writer(handle, lineterminator="\r\n")
@@ -78,7 +77,7 @@ def write_csv(
         writer.writerows(csv_rows(standard, shared_ids(map_knowledge([standard], catalogue))))
 
 
-def to_csv(standards: Iterable[Standard], *, catalogue: Catalogue | None = None) -> str:
+def to_csv(standards: Standards, *, catalogue: Catalogue | None = None) -> str:
     """The CSV text of the standards (see :func:`write_csv`)."""
     options = ExportOptions(catalogue=catalogue)
     return text_of(lambda handle: write_csv(standards, handle, options))

@@ -5,7 +5,6 @@ See :mod:`carenos.io.nosdb` for the fields and the line convention of the lists.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import IO, Any
 
 from ..convert import to_dict
@@ -19,7 +18,7 @@ from ..io.nosdb import (
     SEPARATED_FIELDS,
     TEXT_FIELDS,
 )
-from ..model import Standard
+from ..model import Standard, Standards, standards_of
 from ._output import ExportOptions
 
 __all__ = ["to_nosdb", "to_record", "write_nosdb"]
@@ -31,9 +30,10 @@ def to_nosdb(standard: Standard) -> dict[str, Any]:
 
 
 def write_nosdb(
-    standards: Iterable[Standard], handle: IO[str], options: ExportOptions | None = None
+    standards: Standards, handle: IO[str], options: ExportOptions | None = None
 ) -> None:
     """Write the records of the standards as an indented JSON array."""
+    standards = standards_of(standards)
     handle.write(dump_json([to_nosdb(standard) for standard in standards]))
 
 

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
@@ -15,29 +15,28 @@ from ..corpus import label_of
 from ..documents import dumps
 from ..errors import DuplicateError, UsageError
 from ..io.files import atomic_write_many, refuse_overwrite
-from ..model import Standard
+from ..model import Standards, standards_of
 from ._output import ExportOptions
 
 __all__ = ["file_name", "to_yaml", "write_yaml", "write_yaml_files"]
 
 
-def to_yaml(standards: Iterable[Standard]) -> str:
+def to_yaml(standards: Standards) -> str:
     """YAML of the standards.
 
     One standard gives exactly its YAML (what :func:`carenos.dumps` gives, what
     ``CODE.yaml`` holds); several give a multi-document stream, each document
     starting with ``---`` (read it with e.g. ``yaml.safe_load_all``); none gives "".
     """
-    texts = [dumps(standard) for standard in standards]
+    texts = [dumps(standard) for standard in standards_of(standards)]
     if len(texts) == 1:
         return texts[0]
     return "".join(f"---\n{text}" for text in texts)
 
 
-def write_yaml(
-    standards: Iterable[Standard], handle: IO[str], options: ExportOptions | None = None
-) -> None:
+def write_yaml(standards: Standards, handle: IO[str], options: ExportOptions | None = None) -> None:
     """Write :func:`to_yaml` of the standards."""
+    standards = standards_of(standards)
     handle.write(to_yaml(standards))
 
 
@@ -50,7 +49,7 @@ def file_name(code: str, language: str = "en") -> str:
 
 
 def write_yaml_files(
-    standards: Iterable[Standard],
+    standards: Standards,
     directory: str | os.PathLike[str],
     *,
     overwrite: bool = False,
@@ -68,6 +67,7 @@ def write_yaml_files(
     two standards may have one code, and no file may exist unless ``overwrite``. Then
     all files are written atomically (temporary files first, then moved into place).
     """
+    standards = standards_of(standards)
     standards = list(standards)
     labels = list(sources) if sources is not None else [s.code for s in standards]
     if len(labels) != len(standards):

@@ -13,6 +13,7 @@ from ..io.formats import RENDERERS
 from .index import DEFAULT_THRESHOLD, CatalogueIndex, catalogue_index
 from .linking import map_knowledge, near_matches
 from .occurrences import Occurrence, occurrences
+from .portfolio import Portfolio
 from .render import proposals_yaml, render
 from .result import KnowledgeMap, Link, Match, SharedGroup
 
@@ -24,6 +25,7 @@ __all__ = [
     "Link",
     "Match",
     "Occurrence",
+    "Portfolio",
     "SharedGroup",
     "catalogue_index",
     "map_knowledge",

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from .._gc import gc_paused
 from ..catalogue import Catalogue, EntryKind, SharedEntry, load_catalogue
-from ..model import Standard
+from ..model import Standard, Standards, standards_of
 from ..textnorm import normal_form, word_diff
 from .discover import discover
 from .index import DEFAULT_THRESHOLD, catalogue_index
@@ -40,7 +40,7 @@ def near_matches(
 
 
 def map_knowledge(
-    standards: Iterable[Standard],
+    standards: Standards,
     catalogue: Catalogue | None = None,
     *,
     threshold: float = DEFAULT_THRESHOLD,
@@ -55,6 +55,7 @@ def map_knowledge(
     languages are left out. The cyclic garbage collector is paused while the map is built
     (see :func:`carenos._gc.gc_paused`).
     """
+    standards = standards_of(standards)
     chosen = (standard for standard in standards if standard.language == language)
     with gc_paused():
         return _map(chosen, catalogue, threshold)

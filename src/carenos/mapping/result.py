@@ -105,6 +105,29 @@ class KnowledgeMap:
         """How ``ref`` is linked (match and score), if it is."""
         return self._link_of.get(ref)
 
+    def equivalents(self, ref: str, *, exact_only: bool = True) -> tuple[str, ...]:
+        """The refs of the other statements that are the same catalogued statement as
+        ``ref``: evidence for one is evidence for them. Only exact matches by default, on
+        both sides (a ``near`` one is drift: a person decides); ``exact_only=False`` adds
+        the near ones. Empty for a statement in no catalogue entry."""
+        group = self._group_of.get(ref)
+        link = self._link_of.get(ref)
+        if group is None or link is None or group.proposed:
+            return ()
+        if exact_only and link.match != "exact":
+            return ()
+        return tuple(
+            other.ref
+            for other in group.links
+            if other.ref != ref and (other.match == "exact" or not exact_only)
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"KnowledgeMap({len(self.codes)} standards, {len(self.groups)} shared entries, "
+            f"{len(self.shared())} across standards)"
+        )
+
     def near(self) -> tuple[tuple[Link, SharedEntry], ...]:
         """Statements linked ``near`` (not exactly) to a catalogue entry: wording drift."""
         return tuple(
@@ -117,13 +140,13 @@ class KnowledgeMap:
 
     def between(
         self, code_a: str, code_b: str, kind: EntryKind | None = "knowledge"
-    ) -> list[tuple[str, str]]:
+    ) -> tuple[tuple[str, str], ...]:
         """Pairs ``(ref in code_a, ref in code_b)`` that share an entry, in code_a's order.
 
         Only knowledge items by default; ``kind="right"``, ``"scope"`` or ``None`` (all)
         for the others.
         """
-        pairs = []
+        pairs: list[tuple[str, str]] = []
         for occurrence in self._occurrences:
             if occurrence.code != code_a or occurrence.ref not in self._group_of:
                 continue
@@ -132,7 +155,7 @@ class KnowledgeMap:
             for link in self._group_of[occurrence.ref].links:
                 if link.code == code_b:
                     pairs.append((occurrence.ref, link.ref))
-        return pairs
+        return tuple(pairs)
 
     def coverage(self) -> dict[str, dict[str, int]]:
         """For each standard, how many of its knowledge items are shared, by category."""

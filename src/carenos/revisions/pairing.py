@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..model import Standard
+from ..model import Standard, standards_of
 from .compare import diff
 from .matching import REWORDED
 from .result import StandardDiff
@@ -79,4 +79,5 @@ def diff_corpora(
     old: Iterable[Standard], new: Iterable[Standard] | None = None, *, threshold: float = REWORDED
 ) -> list[StandardDiff]:
     """The diff of every pair :func:`pair_standards` finds, in the old corpus's order."""
+    old = standards_of(old)
     return [diff(a, b, threshold=threshold) for a, b in pair_standards(old, new)]

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from typing import IO, Any
 
 from ...catalogue import Catalogue
 from ...io.json import dump_json
 from ...mapping import map_knowledge
-from ...model import Standard
+from ...model import Standard, Standards, standards_of
 from .._output import ExportOptions
 from .identity import framework_of, identifier
 from .items import ITEM_TYPES, Builder, statement_keys
@@ -97,7 +96,7 @@ def _legacy_end(standard: Standard) -> str | None:
 
 
 def case_package(
-    standards: Iterable[Standard],
+    standards: Standards,
     options: CaseOptions | None = None,
     *,
     catalogue: Catalogue | None = None,
@@ -116,13 +115,14 @@ def case_package(
 
 
 def build_package(
-    standards: Iterable[Standard],
+    standards: Standards,
     options: CaseOptions | None = None,
     *,
     catalogue: Catalogue | None = None,
 ) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
     """:func:`case_package`, and the link (title, identifier, uri) of each standard (by
     code) and statement (by ref) in it: what other exports align to."""
+    standards = standards_of(standards)
     options = CaseOptions() if options is None else options
     given = list(standards)
     chosen = [s for s in given if s.language == options.language]
@@ -238,7 +238,7 @@ def _replaced(
 
 
 def to_case(
-    standards: Iterable[Standard],
+    standards: Standards,
     options: CaseOptions | None = None,
     *,
     catalogue: Catalogue | None = None,
@@ -247,9 +247,7 @@ def to_case(
     return dump_json(case_package(standards, options, catalogue=catalogue))
 
 
-def write_case(
-    standards: Iterable[Standard], handle: IO[str], options: ExportOptions | None = None
-) -> None:
+def write_case(standards: Standards, handle: IO[str], options: ExportOptions | None = None) -> None:
     """Write :func:`to_case` of the standards, with the catalogue and CASE options given."""
     options = options or ExportOptions()
     handle.write(to_case(standards, options.case, catalogue=options.catalogue))

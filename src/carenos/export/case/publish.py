@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +21,7 @@ from attrs import evolve
 from ...catalogue import Catalogue, load_catalogue
 from ...errors import UsageError
 from ...io.json import dump_json
-from ...model import Standard
+from ...model import Standards, standards_of
 from .identity import identifier
 from .options import CaseOptions, export_date, rfc3339
 from .package import case_package, catalogue_item
@@ -147,7 +146,7 @@ def _resources(package: dict[str, Any], base: str) -> dict[str, Any]:
 
 
 def publish_case(
-    standards: Iterable[Standard],
+    standards: Standards,
     directory: str | os.PathLike[str],
     options: CaseOptions | None = None,
     *,
@@ -160,7 +159,7 @@ def publish_case(
     every file is written to a temporary file first and moved into place.
     """
     options = options or CaseOptions()
-    given = list(standards)
+    given = list(standards_of(standards))
     shared = catalogue or load_catalogue()
     packages = [catalogue_package(shared, options)]
     for language in dict.fromkeys(s.language for s in given):
