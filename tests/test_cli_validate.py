@@ -161,7 +161,7 @@ def test_rules_markdown_prints_the_docs_page(cli: Cli) -> None:
     assert (result.exit_code, result.output) == (0, render_markdown())
 
 
-def test_an_empty_directory_is_a_usage_error(cli: Cli, tmp_path: Path) -> None:
+def test_an_empty_directory_is_an_error(cli: Cli, tmp_path: Path) -> None:
     result = cli("validate", tmp_path)
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     assert "no standard files" in result.output

@@ -53,7 +53,7 @@ for _command in (
 def _standards(paths: tuple[str, ...], max_size: int | None) -> list[Standard]:
     from .corpus import read_standards
 
-    return list(read_standards(paths, max_size=max_size))
+    return list(read_standards(paths, max_size=max_size, at_least_one=True))
 
 
 @main.command("load")

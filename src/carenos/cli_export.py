@@ -159,7 +159,7 @@ def export_command(
         to_directory = out is not None and (Path(out).is_dir() or out.endswith(("/", "\\")))
         if to_directory and fmt != "yaml":
             raise UsageError(f"--format {fmt} writes one file: give --out a file name", source=out)
-        standards = read_standards(paths, max_size=max_size)
+        standards = read_standards(paths, max_size=max_size, at_least_one=True)
         if to_directory:
             assert out is not None
             written = write_yaml_files(standards, out, overwrite=force)
@@ -252,7 +252,7 @@ def publish_case_command(
 
     with reported_errors():
         options, _chosen = case_options_of(case, max_size)
-        standards = list(read_standards(paths, max_size=max_size))
+        standards = list(read_standards(paths, max_size=max_size, at_least_one=True))
         shared = load_catalogue(catalogue, max_size=max_size)
         written = publish_case(standards, out, options, catalogue=shared, overwrite=force)
         click.echo(f"{plural(len(written), 'file')} written under {out}", err=True)

@@ -120,8 +120,45 @@ def out_options(
     return decorate
 
 
+def _set_recursive(_ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    from .corpus import READ_OPTIONS
+
+    READ_OPTIONS["recursive"] = not value
+
+
+def _set_stdin_name(_ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    import os
+
+    from .corpus import forget_stdin
+
+    forget_stdin()
+    if value:
+        os.environ["CARENOS_STDIN_FILENAME"] = value
+    else:
+        os.environ.pop("CARENOS_STDIN_FILENAME", None)
+
+
 def paths_argument(func: F) -> F:
-    """``PATHS...``: files (of any suffix carenos reads) and directories of standards."""
+    """``PATHS...``: files (of any suffix carenos reads), directories of standards (searched
+    recursively unless ``--no-recursive``), and ``-`` for standard input (named by
+    ``--stdin-filename``, whose suffix says its format)."""
+    func = click.option(
+        "--stdin-filename",
+        metavar="NAME",
+        expose_value=False,
+        callback=_set_stdin_name,
+        help="The name of the standard input ('-') in findings; its suffix gives the format.",
+    )(func)
+    func = click.option(
+        "--no-recursive",
+        is_flag=True,
+        expose_value=False,
+        callback=_set_recursive,
+        help="Read only the files of each directory, not of the directories below it.",
+    )(func)
     return click.argument(
-        "paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=str)
+        "paths",
+        nargs=-1,
+        required=True,
+        type=click.Path(exists=True, allow_dash=True, path_type=str),
     )(func)

@@ -8,7 +8,6 @@ import click
 
 from .cli_options import EXIT_FINDINGS, EXIT_OK, reported_errors
 from .errors import UsageError
-from .io import formats
 
 __all__ = ["schema_command", "split_codes", "validate_run"]
 
@@ -60,12 +59,7 @@ def validate_run(
             base = load_catalogue() if chosen == "bundled" else chosen
             chosen = evolve(base, drift_threshold=config.threshold)
         report = validate_paths(paths, max_size=max_size, catalogue=chosen)
-        if report.files == 0:
-            raise UsageError(
-                f"no standard files ({formats.suffix_list()}) to validate",
-                source=", ".join(paths),
-            )
-        files, _ = files_of(paths)
+        files, _ = files_of(p for p in paths if p != "-")
         report = apply_config(report, config, files)
         click.echo(render(report, fmt or config.format or "text"), nl=False)
     sys.exit(EXIT_OK if report.ok or exit_zero else EXIT_FINDINGS)

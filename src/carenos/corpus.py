@@ -15,14 +15,18 @@ from .io.parse import read_documents
 from .model import Standard, Statement, standards_of
 
 __all__ = [
+    "READ_OPTIONS",
+    "STDIN_NAME",
     "Corpus",
     "Key",
+    "forget_stdin",
     "iter_standards",
     "key_of",
     "label_of",
     "load_corpus",
     "read_standards",
     "standard_files",
+    "stdin_text",
 ]
 
 
@@ -137,19 +141,38 @@ class Corpus:
         return f"Corpus({len(self)} standards)"
 
 
-def standard_files(directory: str | os.PathLike[str]) -> list[Path]:
-    """The standard files (``*.yaml``, ``*.yml``, ``*.json``) of a directory, sorted by name.
+READ_OPTIONS: dict[str, bool] = {"recursive": True}
+"""How directories are read when a caller does not say (the command line's
+``--no-recursive`` sets ``recursive``)."""
 
-    Every entry so named is listed, even one that is not a readable file (a directory, a
-    broken link, a symlink loop), so that reading it says what is wrong with it rather
-    than skipping it in silence.
+
+def standard_files(
+    directory: str | os.PathLike[str], *, recursive: bool | None = None
+) -> list[Path]:
+    """The standard files (``*.yaml``, ``*.yml``, ``*.json``) of a directory and, with
+    ``recursive`` (the default, as yamllint and ruff search), of the directories below it
+    (hidden ones, such as ``.git``, left out), sorted by path.
+
+    Every entry so named is listed, even one that is not a readable file (a broken link,
+    a symlink loop), so that reading it says what is wrong with it rather than skipping
+    it in silence.
     """
+    if recursive is None:
+        recursive = READ_OPTIONS["recursive"]
     root = Path(directory)
     try:
-        entries = list(root.iterdir())
+        entries = sorted(root.iterdir())
     except OSError as exc:
         raise ReadError(f"cannot list the directory: {exc.strerror}", source=str(root)) from None
-    return sorted(p for p in entries if p.suffix.lower() in STANDARD_FILE_SUFFIXES)
+    found: list[Path] = []
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.suffix.lower() in STANDARD_FILE_SUFFIXES:  # even a directory so named
+            found.append(entry)
+        elif recursive and entry.is_dir() and not entry.is_symlink():
+            found.extend(standard_files(entry, recursive=True))
+    return found
 
 
 def load_corpus(path: str | os.PathLike[str], *, max_size: int | None = None) -> Corpus:
@@ -164,7 +187,7 @@ def load_corpus(path: str | os.PathLike[str], *, max_size: int | None = None) ->
 
 
 def iter_standards(
-    path: str | os.PathLike[str], *, max_size: int | None = None
+    path: str | os.PathLike[str], *, max_size: int | None = None, recursive: bool | None = None
 ) -> Iterator[tuple[Standard, str]]:
     """The standards of a file or directory one at a time, with their sources.
 
@@ -173,7 +196,10 @@ def iter_standards(
     Lines. The first problem met raises.
     """
     root = Path(path)
-    files = standard_files(root) if root.is_dir() else [root]
+    if os.fspath(path) == "-":
+        yield from _stdin_standards(max_size)
+        return
+    files = standard_files(root, recursive=recursive) if root.is_dir() else [root]
     for file in files:
         for document in read_documents(file, limit=max_size):
             if isinstance(document, CarenosError):
@@ -182,18 +208,66 @@ def iter_standards(
 
 
 def read_standards(
-    paths: Iterable[str | os.PathLike[str]], *, max_size: int | None = None
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    max_size: int | None = None,
+    recursive: bool | None = None,
+    at_least_one: bool = False,
 ) -> Iterator[Standard]:
     """The standards of files, directories and ``.jsonl`` files, one at a time, in order.
 
     Only the codes seen so far are kept (to refuse a code read twice, as
     :func:`~carenos.load_corpus` does), so memory does not grow with the standards.
+    ``at_least_one`` makes finding none a :class:`ReadError` ("no standards found"), as
+    every command treats it. ``-`` is standard input.
     """
+    paths = list(paths)
     seen: dict[Key, str] = {}
     for path in paths:
-        for standard, source in iter_standards(path, max_size=max_size):
+        for standard, source in iter_standards(path, max_size=max_size, recursive=recursive):
             key = key_of(standard)
             if key in seen:
                 raise DuplicateError.of(label_of(standard), seen[key], source)
             seen[key] = source
             yield standard
+    if at_least_one and not seen:
+        where = ", ".join(os.fspath(p) for p in paths) or "no path"
+        raise ReadError("no standards found", source=where)
+
+
+STDIN_NAME = "<stdin>"
+"""What standard input is called in findings, unless ``--stdin-filename`` names it."""
+
+_stdin: dict[str, str] = {}
+
+
+def forget_stdin() -> None:
+    """Forget the standard input read (a new command reads its own)."""
+    _stdin.clear()
+
+
+def stdin_text(name: str | None = None) -> tuple[str, str]:
+    """Standard input's text (read once, whatever asks for it again) and its name."""
+    import sys
+
+    from .io.files import decode, max_size
+
+    if "text" not in _stdin:
+        data = sys.stdin.buffer.read(max_size() + 1)
+        _stdin["text"] = decode(data, name or STDIN_NAME)
+    return _stdin["text"], name or STDIN_NAME
+
+
+def _stdin_standards(max_size: int | None) -> Iterator[tuple[Standard, str]]:
+    from .io.formats import input_format
+    from .io.parse import parse_stream
+
+    text, name = stdin_text(os.environ.get("CARENOS_STDIN_FILENAME"))
+    reader = input_format(name) or "yaml"
+    if reader == "jsonl":
+        lines = [line for line in text.splitlines() if line.strip()]
+        documents = [d for line in lines for d in parse_stream(line, "json", name)]
+    else:
+        documents = parse_stream(text, "json" if reader == "json" else "yaml", name, bulk=True)
+    for document in documents:
+        yield to_standard(document), document.label

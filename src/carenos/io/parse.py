@@ -89,11 +89,41 @@ def parse_stream(
     ``bulk`` reads YAML with the fast parser (see :func:`carenos.io.yaml.parse_yaml_stream`).
     """
     if fmt == "json":
-        return [_json_document(text, source, 1)]
+        document = _json_document(text, source, 1)
+        if isinstance(document.data, list):  # an array of standards: `carenos export --format json`
+            return _array_documents(document)
+        return [document]
     if fmt != "yaml":
         raise UsageError(f"unknown format {fmt!r}: use 'yaml' or 'json'")
     found = parse_yaml_stream(text, source, bulk=bulk) or [parse_yaml(text, source, bulk=bulk)]
     return [_yaml_document(parsed, source, text) for parsed in found]
+
+
+def _array_documents(array: ParsedDocument) -> list[ParsedDocument]:
+    """Each item of a JSON array as a document of its own, placed in the array's text."""
+
+    def positions_of(index: int) -> Callable[[], Positions]:
+        prefix = f"/{index}"
+
+        def within() -> Positions:
+            whole = array.positions
+            return Positions(
+                {p[len(prefix) :]: at for p, at in whole.values.items() if _under(p, prefix)},
+                {p[len(prefix) :]: at for p, at in whole.keys.items() if _under(p, prefix)},
+            )
+
+        return within
+
+    return [
+        ParsedDocument(
+            item, array.source, array.text, "json", array.problems, 1, False, positions_of(i)
+        )
+        for i, item in enumerate(array.data)
+    ]
+
+
+def _under(pointer: str, prefix: str) -> bool:
+    return pointer == prefix or pointer.startswith(prefix + "/")
 
 
 def _yaml_document(parsed: ParsedYaml, source: str, text: str) -> ParsedDocument:

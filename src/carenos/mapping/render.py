@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from ..catalogue import CATEGORIES
 from ..io.formats import RENDERERS, output_function
 from ..io.json import dump_json
+from ..textnorm import plural
 from .result import KnowledgeMap, SharedGroup
 
 __all__ = [
@@ -37,7 +38,8 @@ def render_table(kmap: KnowledgeMap) -> str:
     shared = kmap.shared()
     linked = sum(len(group.links) for group in shared)
     lines.append(
-        f"{len(shared)} shared statements, {linked} links, across {len(kmap.codes)} standards"
+        f"{plural(len(shared), 'shared statement')}, {plural(linked, 'link')}, "
+        f"across {plural(len(kmap.codes), 'standard')}"
     )
     return "\n".join(lines) + "\n"
 

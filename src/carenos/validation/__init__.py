@@ -15,7 +15,8 @@ from typing import Any, Literal
 
 from ..catalogue import Catalogue, load_catalogue
 from ..corpus import Corpus
-from ..io.formats import REPORTERS, STANDARD_FILE_SUFFIXES, SUFFIXES, DocumentFormat
+from ..errors import ReadError
+from ..io.formats import REPORTERS, STANDARD_FILE_SUFFIXES, SUFFIXES, DocumentFormat, suffix_list
 from ..model import Standard
 from .findings import Finding, Report
 from .pipeline import (
@@ -131,10 +132,23 @@ def validate_paths(
     for :func:`validate`.
     """
     chosen = _catalogue(catalogue)
-    files, findings = files_of(paths)
+    paths = list(paths)
+    files, findings = files_of(p for p in paths if os.fspath(p) != "-")
     results = [
         result for file in files for result in check_path(file, limit=max_size, catalogue=chosen)
     ]
+    if any(os.fspath(p) == "-" for p in paths):  # standard input, named by --stdin-filename
+        from ..corpus import stdin_text
+        from ..io.formats import input_format
+
+        text, name = stdin_text(os.environ.get("CARENOS_STDIN_FILENAME"))
+        fmt: DocumentFormat = "json" if input_format(name) == "json" else "yaml"
+        results += check_text(text, fmt, name, limit=max_size, catalogue=chosen)
+        files.append(Path(name))
+    if not files and not findings:
+        where = ", ".join(os.fspath(p) for p in paths) or "no path"
+        missing = ReadError(f"no standard files ({suffix_list()}) found", source=where)
+        findings.append(Finding.of_error(missing, where))
     for result in results:
         findings.extend(result.findings)
     findings.extend(duplicate_codes(results))
