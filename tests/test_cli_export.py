@@ -50,11 +50,16 @@ def test_jsonl_from_a_jsonl_corpus(cli: Cli, export: Export, tmp_path: Path) -> 
 def test_csv_bytes_are_utf8_with_crlf(export: Export) -> None:
     code, out, _ = export("--format", "csv", "--catalogue", CATALOGUE_FILE)
     assert code == 0
-    assert out.startswith(b"code,title,kind,id,ref,group,text,shared_id,language,sub_items\r\n")
-    assert out.count(b"\r\n") == 10
+    assert out.startswith(
+        b"code,title,kind,id,ref,group,text,shared_id,match,score,language,sub_items\r\n"
+    )
+    # the header; 9 criteria and knowledge items; 9001's 2 rights and 2 scope statements
+    assert out.count(b"\r\n") == 1 + 9 + 4
     assert "individuals\u2019 rights".encode() in out
     rows = list(csv.DictReader(io.StringIO(out.decode("utf-8"), newline="")))
-    assert rows[7]["shared_id"] == "rights.equality-diversity-discrimination"
+    assert rows[11]["ref"] == "SCDHSC9002/K1"  # after 9001's 6 statements, 2 rights, 2 scope
+    assert rows[11]["shared_id"] == "rights.equality-diversity-discrimination"
+    assert rows[11]["match"] == "exact"
 
 
 def test_case_with_title_and_creator(export: Export) -> None:
@@ -106,7 +111,9 @@ def test_out_is_written_and_not_replaced_without_force(export: Export, tmp_path:
     code, out, _ = export("--format", "csv", "--out", target)
     assert (code, out) == (0, b"")
     written = target.read_bytes()
-    assert written.startswith(b"code,title,kind,id,ref,group,text,shared_id,language,sub_items\r\n")
+    assert written.startswith(
+        b"code,title,kind,id,ref,group,text,shared_id,match,score,language,sub_items\r\n"
+    )
     code, _, err = export("--format", "jsonl", "--out", target)
     assert code == 2
     assert "the file exists; replace it with --force" in err
@@ -114,7 +121,8 @@ def test_out_is_written_and_not_replaced_without_force(export: Export, tmp_path:
     code, _, _ = export("--format", "jsonl", "--out", target, "--force")
     assert code == 0
     assert target.read_bytes().startswith(b'{"code":"SCDHSC9001"')
-    assert [p.name for p in tmp_path.iterdir()] == ["nos.csv"]  # no temporary file left
+    # beside the CSV its frictionless descriptor; no temporary file left
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["datapackage.json", "nos.csv"]
 
 
 def test_failed_export_leaves_no_file(cli: Cli, tmp_path: Path) -> None:
@@ -177,3 +185,36 @@ def test_import_case_to_stdout_and_bad_input(cli: Cli, export: Export, tmp_path:
     result = cli("import-case", not_case)
     assert result.exit_code == 1
     assert "not a CASE package: the package has no CFDocument" in result.stderr
+
+
+def test_csv_for_excel_and_its_data_package(cli: Cli, tmp_path: Path) -> None:
+    out = tmp_path / "nos.csv"
+    result = cli("export", STANDARDS, "--format", "csv", "--bom", "--out", out)
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfcode,title,")
+    package = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
+    (resource,) = package["resources"]
+    assert (resource["path"], resource["encoding"]) == ("nos.csv", "utf-8-sig")
+    fields = [field["name"] for field in resource["schema"]["fields"]]
+    header = out.read_text(encoding="utf-8-sig").splitlines()[0]
+    assert fields == header.split(",")
+    bad = cli("export", STANDARDS, "--format", "jsonl", "--bom")
+    assert (bad.exit_code, "--bom applies to --format csv only" in bad.output) == (2, True)
+
+
+def test_a_broken_pipe_ends_quietly(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from benchmarks.make_corpus import write_corpus
+
+    big = write_corpus(200, tmp_path / "corpus.jsonl")  # megabytes: more than a pipe holds
+    carenos_cli = [sys.executable, "-m", "carenos", "export", str(big), "--format", "jsonl"]
+    reader = [sys.executable, "-c", "import sys; sys.stdin.buffer.read(5)"]
+    writer = subprocess.Popen(carenos_cli, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert writer.stdout is not None
+    subprocess.run(reader, stdin=writer.stdout, check=True)
+    writer.stdout.close()
+    _, err = writer.communicate(timeout=60)
+    assert writer.returncode == 141  # as a shell reports SIGPIPE
+    assert err == b""

@@ -39,10 +39,10 @@ MINIMAL_JSONL = (
 )
 
 MINIMAL_CSV = (
-    "code,title,kind,id,ref,group,text,shared_id,language,sub_items\r\n"
+    "code,title,kind,id,ref,group,text,shared_id,match,score,language,sub_items\r\n"
     "SCDHSC9999,Test standard,performance_criterion,P1,SCDHSC9999/P1,First element,"
-    "do one thing,,en,\r\n"
-    "SCDHSC9999,Test standard,knowledge,K1,SCDHSC9999/K1,Rights,know one thing,,en,\r\n"
+    "do one thing,,,,en,\r\n"
+    "SCDHSC9999,Test standard,knowledge,K1,SCDHSC9999/K1,Rights,know one thing,,,,en,\r\n"
 )
 
 
@@ -78,35 +78,47 @@ def test_csv_quotes_as_rfc_4180_and_names_shared_entries() -> None:
     assert rows[3] == (
         "SCDHSC9001,Promote participation in agreed therapeutic group activities,"
         "performance_criterion,P3,SCDHSC9001/P3,Support individuals during therapeutic group "
-        'activities,"provide ""appropriate"" support, to enable individuals to participate",,en,'
+        'activities,"provide ""appropriate"" support, to enable individuals to participate",,,,'
+        "en,"
     )
-    assert rows[9] == (
+    # 9001: 3 criteria, 3 knowledge items, 2 rights, 2 scope statements; then 9002
+    near, score = rows[13].rsplit(",near,", 1)
+    assert near == (
         "SCDHSC9002,Manage host relationships with individuals,knowledge,K2,SCDHSC9002/K2,"
         'Your practice,"how to work in partnership with individuals, key persons and others",'
-        "practice.partnership,en,"
+        "practice.partnership"
     )
+    assert score.endswith(",en,")
+    assert 85 <= int(score.split(",")[0]) < 100  # drift: at the threshold or above, not exact
 
 
 def test_csv_has_a_row_per_statement_and_reads_back_to_the_texts() -> None:
     corpus = fixture_standards()
     rows = _rows(to_csv(corpus, catalogue=catalogue()))
     statements = [s for standard in corpus for s in standard.statements()]
-    assert len(rows) == 9 == len(statements)
-    assert [(r["ref"], r["text"]) for r in rows] == [(s.ref, s.text) for s in statements]
+    numbered = [r for r in rows if r["kind"] in ("performance_criterion", "knowledge")]
+    assert len(numbered) == 9 == len(statements)
+    assert [(r["ref"], r["text"]) for r in numbered] == [(s.ref, s.text) for s in statements]
     assert [r["kind"] for r in rows[:3]] == ["performance_criterion"] * 3
     assert [r["group"] for r in rows[3:6]] == ["Rights", "Rights", "Your practice"]
-    assert [r["shared_id"] for r in rows if r["shared_id"]] == [
-        "rights.equality-diversity-discrimination",
-        "practice.partnership",
-        "rights.equality-diversity-discrimination",
-        "practice.partnership",
+    assert [(r["ref"], r["group"]) for r in rows[6:10]] == [
+        ("SCDHSC9001/rights/1", "Values"),
+        ("SCDHSC9001/rights/2", "Values"),
+        ("SCDHSC9001/scope-pc/1", "Individuals"),
+        ("SCDHSC9001/scope-k/1", ""),
+    ]
+    assert [(r["shared_id"], r["match"]) for r in rows if r["shared_id"]] == [
+        ("rights.equality-diversity-discrimination", "exact"),
+        ("practice.partnership", "exact"),
+        ("rights.equality-diversity-discrimination", "exact"),
+        ("practice.partnership", "near"),
     ]
 
 
 def test_shared_ids_per_standard_are_those_of_the_whole_set() -> None:
     corpus, shared = fixture_standards(), catalogue()
     whole = shared_ids(map_knowledge(corpus, shared))
-    one_by_one: dict[str, str] = {}
+    one_by_one: dict[str, tuple[str, str, float]] = {}
     for standard in corpus:
         one_by_one.update(shared_ids(map_knowledge([standard], shared)))
     assert one_by_one == whole
@@ -126,6 +138,8 @@ def test_csv_reads_back_for_generated_standards(generated: list[carenos.Standard
             group or "",
             s.text,
             "",
+            "",
+            "",
             standard.language,
             "\n".join(s.sub_items),
         )
@@ -140,7 +154,8 @@ def test_csv_reads_back_for_generated_standards(generated: list[carenos.Standard
         for group, statements in groups
         for s in statements
     ]
-    assert [tuple(row.values()) for row in rows] == expected
+    numbered = [r for r in rows if r["kind"] in ("performance_criterion", "knowledge")]
+    assert [tuple(row.values()) for row in numbered] == expected
 
 
 def test_writers_stream_one_standard_at_a_time() -> None:
@@ -182,4 +197,5 @@ def test_seed_standards_export_valid_json_objects() -> None:
     for obj in json.loads(to_json(seeds)):
         assert list(validator("standard").iter_errors(obj)) == []
     rows = _rows(to_csv(seeds))
-    assert [r["text"] for r in rows] == [s.text for x in seeds for s in x.statements()]
+    numbered = [r for r in rows if r["kind"] in ("performance_criterion", "knowledge")]
+    assert [r["text"] for r in numbered] == [s.text for x in seeds for s in x.statements()]

@@ -133,6 +133,7 @@ def case_options_of(case: dict[str, Any], max_size: int | None) -> tuple[CaseOpt
     "Catalogue of shared statements for the formats that link them (csv shared_id, case "
     "matches; default: the one shipped with carenos)."
 )
+@click.option("--bom", is_flag=True, help="CSV: start with a byte order mark, for Excel.")
 @case_options
 @max_size_option
 def export_command(
@@ -141,6 +142,7 @@ def export_command(
     out: str | None,
     force: bool,
     catalogue: str | None,
+    bom: bool,
     max_size: int | None,
     **case: Any,
 ) -> None:
@@ -151,11 +153,14 @@ def export_command(
     from .catalogue import load_catalogue
     from .corpus import read_standards
     from .export import write, write_output, write_yaml_files
+    from .io.files import atomic_write, refuse_overwrite
 
     with reported_errors():
         options, chosen = case_options_of(case, max_size)
         if chosen and fmt not in ("case", "badges"):
             raise UsageError("the --case-* options apply to --format case and badges only")
+        if bom and fmt != "csv":
+            raise UsageError("--bom applies to --format csv only")
         to_directory = out is not None and (Path(out).is_dir() or out.endswith(("/", "\\")))
         if to_directory and fmt != "yaml":
             raise UsageError(f"--format {fmt} writes one file: give --out a file name", source=out)
@@ -167,11 +172,22 @@ def export_command(
             return
         needs = formats.WRITERS[fmt].needs_catalogue
         shared = load_catalogue(catalogue, max_size=max_size) if needs else None
+        package = None
+        if fmt == "csv" and out is not None and out != "-":  # a frictionless descriptor beside
+            package = Path(out).parent / "datapackage.json"
+            refuse_overwrite(out, overwrite=force)
+            refuse_overwrite(package, overwrite=force)
         write_output(
             out,
-            lambda handle: write(fmt, standards, handle, catalogue=shared, case=options),
+            lambda handle: write(fmt, standards, handle, catalogue=shared, case=options, bom=bom),
             overwrite=force,
         )
+        if package is not None and out is not None:
+            from .export.csv import data_package
+            from .io.json import dump_json
+
+            descriptor = dump_json(data_package(Path(out).name, bom=bom))
+            atomic_write(package, descriptor, overwrite=force)
 
 
 @click.command("import-case")

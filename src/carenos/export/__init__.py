@@ -59,6 +59,7 @@ def write(
     *,
     catalogue: Catalogue | None = None,
     case: CaseOptions | None = None,
+    bom: bool = False,
 ) -> None:
     """Write the standards to ``handle`` in ``fmt``, a row of :data:`WRITERS`.
 
@@ -67,4 +68,4 @@ def write(
     one standard at a time.
     """
     writer = output_function(WRITERS, fmt, "export")
-    writer(standards, handle, ExportOptions(catalogue=catalogue, case=case))
+    writer(standards, handle, ExportOptions(catalogue=catalogue, case=case, bom=bom))

@@ -16,7 +16,10 @@ if TYPE_CHECKING:
     from ..catalogue import Catalogue
     from .case import CaseOptions
 
-__all__ = ["ExportOptions", "text_of", "write_output"]
+__all__ = ["EXIT_BROKEN_PIPE", "ExportOptions", "text_of", "write_output"]
+
+EXIT_BROKEN_PIPE = 141
+"""The exit code when the reader of standard output went away: a shell's for SIGPIPE."""
 
 
 @frozen
@@ -29,6 +32,8 @@ class ExportOptions:
 
     catalogue: Catalogue | None = None
     case: CaseOptions | None = None
+    bom: bool = False
+    """CSV: start with a byte order mark, so that Excel reads the file as UTF-8."""
 
 
 def text_of(write: Callable[[IO[str]], None]) -> str:
@@ -57,5 +62,9 @@ def write_output(
     try:
         write(handle)
         handle.flush()
+    except BrokenPipeError:  # the reader went away (`| head`): end quietly, as SIGPIPE would
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(EXIT_BROKEN_PIPE)
     finally:
         handle.detach()

@@ -1,29 +1,33 @@
-"""CSV: one row per numbered statement (RFC 4180: CRLF line ends, minimal quoting, UTF-8).
+"""CSV: one row per statement (RFC 4180: CRLF line ends, minimal quoting, UTF-8; ``bom``
+for Excel).
 
-``group`` is the element title or knowledge heading (empty where a group has none);
-``sub_items`` are the statement's nested list, one a line within the cell. What is not a
-numbered statement (scope, values, glossary, metadata ...) has no row: JSON and JSON Lines
-hold it.
+Rows are the criteria, the knowledge items, the rights of the values (``kind`` ``right``,
+ids ``rights/N``) and the scope statements (``scope``, ids ``scope-pc/N``, ``scope-k/N``,
+``scope-g/N``): every statement ``carenos map`` links. ``group`` is the element title,
+knowledge heading, "Values" or the scope term (empty where there is none); ``sub_items``
+are the statement's nested list, one a line within the cell. What is no statement
+(glossary, metadata ...) has no row: JSON and JSON Lines hold it.
 
-``shared_id`` is the id of the catalogue entry a knowledge item is linked to (exactly
-or near). Linking a statement to the catalogue depends on that statement and the
-catalogue only (proposed groups, which need the whole set, are left out), so each
-standard is mapped on its own as it streams past: the result is the same as mapping
-the whole set, and memory does not grow with it.
+``shared_id`` is the id of the catalogue entry a statement is linked to, ``match`` how
+(``exact``: the same statement, credit it everywhere; ``near``: drifted wording, a person
+decides) and ``score`` the similarity (0-100). Linking a statement to the catalogue
+depends on that statement and the catalogue only (proposed groups, which need the whole
+set, are left out), so each standard is mapped on its own as it streams past: the result
+is the same as mapping the whole set, and memory does not grow with it.
 """
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from typing import IO
 
 from ..catalogue import Catalogue, load_catalogue
 from ..mapping import KnowledgeMap, map_knowledge
-from ..model import KnowledgeItem, PerformanceCriterion, Standard, Standards, standards_of
+from ..model import Standard, Standards, standards_of
 from ._output import ExportOptions, text_of
 
-__all__ = ["HEADER", "csv_rows", "shared_ids", "to_csv", "write_csv"]
+__all__ = ["HEADER", "csv_rows", "data_package", "shared_ids", "to_csv", "write_csv"]
 
 HEADER = (
     "code",
@@ -34,33 +38,54 @@ HEADER = (
     "group",
     "text",
     "shared_id",
+    "match",
+    "score",
     "language",
     "sub_items",
 )
 """The columns of the CSV export."""
 
 
-def shared_ids(kmap: KnowledgeMap) -> dict[str, str]:
-    """Catalogue entry id by statement ref, for the catalogued (not proposed) groups."""
+def shared_ids(kmap: KnowledgeMap) -> dict[str, tuple[str, str, float]]:
+    """``(entry id, match, score)`` by statement ref, for the catalogued (not proposed) groups."""
     return {
-        link.ref: group.entry.id
+        link.ref: (group.entry.id, link.match, link.score)
         for group in kmap.groups
         if not group.proposed
         for link in group.links
     }
 
 
-def csv_rows(standard: Standard, shared: dict[str, str]) -> Iterator[tuple[str, ...]]:
-    """The rows of one standard: its criteria, then its knowledge items, in document order."""
-    groups: list[tuple[str, str | None, Sequence[PerformanceCriterion | KnowledgeItem]]] = [
-        ("performance_criterion", e.title, e.performance_criteria) for e in standard.elements
-    ]
-    groups += [("knowledge", k.heading, k.items) for k in standard.knowledge]
-    for kind, group, statements in groups:
-        for s in statements:
-            shared_id = shared.get(s.ref, "") if kind == "knowledge" else ""
-            row = (standard.code, standard.title, kind, s.id, s.ref, group or "", s.text)
-            yield (*row, shared_id, standard.language, "\n".join(s.sub_items))
+def _statements(standard: Standard) -> Iterator[tuple[str, str, str, str, str, tuple[str, ...]]]:
+    """``(kind, id, ref, group, text, sub_items)`` of every statement, in document order."""
+    for element in standard.elements:
+        for pc in element.performance_criteria:
+            yield "performance_criterion", pc.id, pc.ref, element.title or "", pc.text, pc.sub_items
+    for section in standard.knowledge:
+        for k in section.items:
+            yield "knowledge", k.id, k.ref, section.heading or "", k.text, k.sub_items
+    if standard.values is not None:
+        for n, right in enumerate(standard.values.rights, start=1):
+            yield "right", f"rights/{n}", f"{standard.code}/rights/{n}", "Values", right, ()
+    for part, statements in (
+        ("scope-pc", standard.scope.performance_criteria),
+        ("scope-k", standard.scope.knowledge),
+        ("scope-g", standard.scope.general),
+    ):
+        for n, scope in enumerate(statements, start=1):
+            ident = f"{part}/{n}"
+            yield "scope", ident, f"{standard.code}/{ident}", scope.term or "", scope.text, ()
+
+
+def csv_rows(
+    standard: Standard, shared: dict[str, tuple[str, str, float]]
+) -> Iterator[tuple[str, ...]]:
+    """The rows of one standard (see the module's description), in document order."""
+    for kind, ident, ref, group, text, subs in _statements(standard):
+        entry, match, score = shared.get(ref, ("", "", None))
+        shown = "" if score is None else f"{score:.0f}"
+        row = (standard.code, standard.title, kind, ident, ref, group, text)
+        yield (*row, entry, match, shown, standard.language, "\n".join(subs))
 
 
 def write_csv(standards: Standards, handle: IO[str], options: ExportOptions | None = None) -> None:
@@ -71,13 +96,59 @@ def write_csv(standards: Standards, handle: IO[str], options: ExportOptions | No
     standards = standards_of(standards)
     given = None if options is None else options.catalogue
     catalogue = load_catalogue() if given is None else given
+    if options is not None and options.bom:
+        handle.write("\ufeff")
     writer = csv.writer(handle, lineterminator="\r\n")
     writer.writerow(HEADER)
     for standard in standards:
         writer.writerows(csv_rows(standard, shared_ids(map_knowledge([standard], catalogue))))
 
 
-def to_csv(standards: Standards, *, catalogue: Catalogue | None = None) -> str:
+def to_csv(standards: Standards, *, catalogue: Catalogue | None = None, bom: bool = False) -> str:
     """The CSV text of the standards (see :func:`write_csv`)."""
-    options = ExportOptions(catalogue=catalogue)
+    options = ExportOptions(catalogue=catalogue, bom=bom)
     return text_of(lambda handle: write_csv(standards, handle, options))
+
+
+_FIELDS = {
+    "code": ("string", "The standard's URN."),
+    "title": ("string", "The standard's title."),
+    "kind": ("string", "performance_criterion, knowledge, right or scope."),
+    "id": ("string", "The statement's id in its standard (P3, K12, rights/2, scope-pc/1)."),
+    "ref": ("string", "CODE/ID: the statement across the suite."),
+    "group": ("string", "Its element title, knowledge heading, Values, or scope term."),
+    "text": ("string", "The statement."),
+    "shared_id": ("string", "The shared-knowledge catalogue entry it is linked to, if any."),
+    "match": ("string", "exact (the same statement: credit it everywhere) or near (drift)."),
+    "score": ("integer", "How alike the statement and the entry are (0-100)."),
+    "language": ("string", "ISO 639-1 language of the texts."),
+    "sub_items": ("string", "The list nested under the statement, one a line."),
+}
+
+
+def data_package(resource: str, *, bom: bool = False) -> dict[str, object]:
+    """The frictionless Data Package descriptor (``datapackage.json``) of a CSV export
+    written to ``resource`` (a path relative to the descriptor)."""
+    return {
+        "profile": "tabular-data-package",
+        "name": "carenos-statements",
+        "title": "National Occupational Standards: one statement a row",
+        "resources": [
+            {
+                "name": "statements",
+                "path": resource,
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8-sig" if bom else "utf-8",
+                "dialect": {"delimiter": ",", "lineTerminator": "\r\n", "header": True},
+                "schema": {
+                    "fields": [
+                        {"name": name, "type": kind, "description": about}
+                        for name, (kind, about) in _FIELDS.items()
+                    ],
+                    "primaryKey": ["ref", "language"],
+                },
+            }
+        ],
+    }
