@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # explicit re-exports (``X as X``), for type checkers
     from .convert import from_dict as from_dict
     from .convert import to_dict as to_dict
     from .corpus import Corpus as Corpus
+    from .corpus import bundled as bundled
     from .corpus import load_corpus as load_corpus
     from .documents import dump as dump
     from .documents import dumps as dumps
@@ -93,6 +94,7 @@ _EXPORTS = {
     "Standard": "model",
     "StandardDiff": "revisions",
     "Values": "model",
+    "bundled": "corpus",
     "diff": "revisions",
     "dump": "documents",
     "dumps": "documents",

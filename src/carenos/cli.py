@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from .cli_diff import diff_command
-from .cli_export import export_command, import_case_command, publish_group
+from .cli_export import export_command, import_case_command, publish_group, search_command
 from .cli_fmt import fmt_command
 from .cli_options import (
     TableChoice,
@@ -20,6 +20,7 @@ from .cli_options import (
     max_size_option,
     out_options,
     paths_argument,
+    read_options,
     reported_errors,
 )
 from .cli_validate import schema_command, validate_run
@@ -46,6 +47,7 @@ for _command in (
     import_case_command,
     publish_group,
     schema_command,
+    search_command,
 ):
     main.add_command(_command)
 
@@ -57,11 +59,19 @@ def _standards(paths: tuple[str, ...], max_size: int | None) -> list[Standard]:
 
 
 @main.command("load")
-@paths_argument
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, allow_dash=True, path_type=str))
+@read_options
+@click.option("--bundled", is_flag=True, help="The standards shipped with carenos.")
 @max_size_option
-def load_command(paths: tuple[str, ...], max_size: int | None) -> None:
+def load_command(paths: tuple[str, ...], bundled: bool, max_size: int | None) -> None:
     """Load standards (files, directories or .jsonl) and print a summary of each."""
     with reported_errors():
+        if bundled:
+            from .corpus import bundled_path
+
+            paths = (*paths, str(bundled_path()))
+        if not paths:
+            raise UsageError("give PATHS (files, directories, -) or --bundled")
         standards = _standards(paths, max_size)
         for standard in standards:
             click.echo(f"{standard.code}  {standard.title}")

@@ -31,6 +31,7 @@ __all__ = [
     "export_command",
     "import_case_command",
     "publish_group",
+    "search_command",
 ]
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -161,6 +162,16 @@ def export_command(
             raise UsageError("the --case-* options apply to --format case and badges only")
         if bom and fmt != "csv":
             raise UsageError("--bom applies to --format csv only")
+        if fmt == "sqlite":
+            if out is None or out == "-":
+                raise UsageError("--format sqlite writes a database file: give --out FILE.db")
+            from .export.sqlite import write_sqlite_file
+
+            database = read_standards(paths, max_size=max_size, at_least_one=True)
+            linked = load_catalogue(catalogue, max_size=max_size)
+            count = write_sqlite_file(database, out, catalogue=linked, overwrite=force)
+            click.echo(f"{plural(count, 'standard')} written to {out}", err=True)
+            return
         to_directory = out is not None and (Path(out).is_dir() or out.endswith(("/", "\\")))
         if to_directory and fmt != "yaml":
             raise UsageError(f"--format {fmt} writes one file: give --out a file name", source=out)
@@ -272,3 +283,48 @@ def publish_case_command(
         shared = load_catalogue(catalogue, max_size=max_size)
         written = publish_case(standards, out, options, catalogue=shared, overwrite=force)
         click.echo(f"{plural(len(written), 'file')} written under {out}", err=True)
+
+
+@click.command("search")
+@click.argument("query")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, allow_dash=True, path_type=str))
+@click.option(
+    "--db",
+    type=click.Path(exists=True, dir_okay=False, path_type=str),
+    help="A database written by `carenos export --format sqlite` (instead of PATHS).",
+)
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@max_size_option
+def search_command(
+    query: str,
+    paths: tuple[str, ...],
+    db: str | None,
+    limit: int,
+    fmt: str,
+    max_size: int | None,
+) -> None:
+    """Find the statements that hold every word of QUERY, in PATHS (standards) or a --db."""
+    import json
+
+    import attrs
+
+    from .corpus import read_standards
+    from .search import search
+
+    with reported_errors():
+        if (db is None) == (not paths):
+            raise UsageError("give PATHS of standards, or --db FILE.db (one of them)")
+        source = (
+            db
+            if db is not None
+            else list(read_standards(paths, max_size=max_size, at_least_one=True))
+        )
+        hits = search(source, query, limit=limit)
+        if fmt == "json":
+            found = [attrs.asdict(hit) for hit in hits]
+            click.echo(json.dumps(found, ensure_ascii=False, indent=2))
+            return
+        for hit in hits:
+            click.echo(f"{hit.ref}  {hit.kind}  {hit.snippet}")
+        click.echo(f"{plural(len(hits), 'statement')} found", err=True)

@@ -22,6 +22,7 @@ __all__ = [
     "max_size_option",
     "out_options",
     "paths_argument",
+    "read_options",
     "reported_errors",
 ]
 
@@ -142,6 +143,17 @@ def paths_argument(func: F) -> F:
     """``PATHS...``: files (of any suffix carenos reads), directories of standards (searched
     recursively unless ``--no-recursive``), and ``-`` for standard input (named by
     ``--stdin-filename``, whose suffix says its format)."""
+    func = read_options(func)
+    return click.argument(
+        "paths",
+        nargs=-1,
+        required=True,
+        type=click.Path(exists=True, allow_dash=True, path_type=str),
+    )(func)
+
+
+def read_options(func: F) -> F:
+    """``--stdin-filename`` and ``--no-recursive``: how the paths are read."""
     func = click.option(
         "--stdin-filename",
         metavar="NAME",
@@ -156,9 +168,4 @@ def paths_argument(func: F) -> F:
         callback=_set_recursive,
         help="Read only the files of each directory, not of the directories below it.",
     )(func)
-    return click.argument(
-        "paths",
-        nargs=-1,
-        required=True,
-        type=click.Path(exists=True, allow_dash=True, path_type=str),
-    )(func)
+    return func

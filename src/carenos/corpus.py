@@ -19,6 +19,8 @@ __all__ = [
     "STDIN_NAME",
     "Corpus",
     "Key",
+    "bundled",
+    "bundled_path",
     "forget_stdin",
     "iter_standards",
     "key_of",
@@ -271,3 +273,16 @@ def _stdin_standards(max_size: int | None) -> Iterator[tuple[Standard, str]]:
         documents = parse_stream(text, "json" if reader == "json" else "yaml", name, bulk=True)
     for document in documents:
         yield to_standard(document), document.label
+
+
+def bundled_path() -> Path:
+    """The directory of the standards shipped inside the package."""
+    from importlib import resources
+
+    return Path(str(resources.files("carenos") / "data" / "standards"))
+
+
+def bundled() -> Corpus:
+    """The standards shipped with carenos (the seed standards of ``data/standards``), as a
+    :class:`Corpus`: there in an installed wheel as in a clone."""
+    return load_corpus(bundled_path())

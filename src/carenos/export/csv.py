@@ -27,7 +27,15 @@ from ..mapping import KnowledgeMap, map_knowledge
 from ..model import Standard, Standards, standards_of
 from ._output import ExportOptions, text_of
 
-__all__ = ["HEADER", "csv_rows", "data_package", "shared_ids", "to_csv", "write_csv"]
+__all__ = [
+    "HEADER",
+    "csv_rows",
+    "data_package",
+    "shared_ids",
+    "statement_rows",
+    "to_csv",
+    "write_csv",
+]
 
 HEADER = (
     "code",
@@ -56,7 +64,7 @@ def shared_ids(kmap: KnowledgeMap) -> dict[str, tuple[str, str, float]]:
     }
 
 
-def _statements(standard: Standard) -> Iterator[tuple[str, str, str, str, str, tuple[str, ...]]]:
+def statement_rows(standard: Standard) -> Iterator[tuple[str, str, str, str, str, tuple[str, ...]]]:
     """``(kind, id, ref, group, text, sub_items)`` of every statement, in document order."""
     for element in standard.elements:
         for pc in element.performance_criteria:
@@ -81,7 +89,7 @@ def csv_rows(
     standard: Standard, shared: dict[str, tuple[str, str, float]]
 ) -> Iterator[tuple[str, ...]]:
     """The rows of one standard (see the module's description), in document order."""
-    for kind, ident, ref, group, text, subs in _statements(standard):
+    for kind, ident, ref, group, text, subs in statement_rows(standard):
         entry, match, score = shared.get(ref, ("", "", None))
         shown = "" if score is None else f"{score:.0f}"
         row = (standard.code, standard.title, kind, ident, ref, group, text)

@@ -52,7 +52,7 @@ DocumentFormat = Literal["yaml", "json"]
 InputFormat = Literal["yaml", "json", "jsonl"]
 """The file formats carenos reads standards from."""
 
-ExportFormat = Literal["json", "jsonl", "csv", "case", "badges", "yaml", "nosdb"]
+ExportFormat = Literal["json", "jsonl", "csv", "sqlite", "case", "badges", "yaml", "nosdb"]
 """The shipped rows of :data:`WRITERS`."""
 
 ReportFormat = Literal["text", "json", "github"]
@@ -198,6 +198,11 @@ WRITERS: dict[str, Output] = {
     "json": Output("carenos.export.json:write_json", "an array of standards"),
     "jsonl": Output("carenos.export.json:write_jsonl", "JSON Lines: one standard a line"),
     "csv": Output("carenos.export.csv:write_csv", "one statement a row, with its shared id", True),
+    "sqlite": Output(
+        "carenos.export.sqlite:write_sqlite",
+        "a SQLite database with a full-text index (--out FILE.db)",
+        True,
+    ),
     "case": Output("carenos.export.case:write_case", "a 1EdTech CASE 1.1 CFPackage", True),
     "badges": Output(
         "carenos.export.badges:write_badges",
