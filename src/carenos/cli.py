@@ -14,6 +14,7 @@ from .cli_diff import diff_command
 from .cli_export import export_command, import_case_command, publish_group, search_command
 from .cli_fmt import fmt_command
 from .cli_options import (
+    OUTPUT,
     TableChoice,
     catalogue_option,
     format_option,
@@ -22,6 +23,8 @@ from .cli_options import (
     paths_argument,
     read_options,
     reported_errors,
+    say,
+    show_version,
 )
 from .cli_validate import schema_command, validate_run
 from .errors import UsageError
@@ -35,9 +38,27 @@ __all__ = ["main"]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="carenos")
-def main() -> None:
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=show_version,
+    help="Show the version (and of the schema, catalogue and bundled data) and exit.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="No summaries or notes on stderr.")
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour the severities of findings.",
+)
+@click.pass_context
+def main(ctx: click.Context, quiet: bool, color: str) -> None:
     """Work with UK National Occupational Standards for health and social care."""
+    OUTPUT["quiet"] = quiet
+    ctx.color = {"always": True, "never": False}.get(color)
 
 
 for _command in (
@@ -154,7 +175,7 @@ def import_command(
         else:
             index = read_index(index_path, max_size=max_size) if index_path else None
             for warning in index.warnings if index else ():
-                click.echo(warning, err=True)
+                say(warning)
             found = []
             for source in sources:
                 result = imported(
@@ -181,6 +202,7 @@ def import_command(
 @main.command("validate")
 @paths_argument
 @click.option(
+    "-f",
     "--format",
     "fmt",
     type=TableChoice(formats.REPORTERS),
@@ -350,4 +372,4 @@ def discover_command(
             click.echo(text, nl=False)
         else:
             atomic_write(out, text, overwrite=force)
-            click.echo(f"{len(kmap.proposals())} proposed entries written to {out}", err=True)
+            say(f"{len(kmap.proposals())} proposed entries written to {out}")

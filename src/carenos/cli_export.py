@@ -16,6 +16,7 @@ from .cli_options import (
     out_options,
     paths_argument,
     reported_errors,
+    say,
 )
 from .errors import UsageError
 from .io import formats
@@ -170,7 +171,7 @@ def export_command(
             database = read_standards(paths, max_size=max_size, at_least_one=True)
             linked = load_catalogue(catalogue, max_size=max_size)
             count = write_sqlite_file(database, out, catalogue=linked, overwrite=force)
-            click.echo(f"{plural(count, 'standard')} written to {out}", err=True)
+            say(f"{plural(count, 'standard')} written to {out}")
             return
         to_directory = out is not None and (Path(out).is_dir() or out.endswith(("/", "\\")))
         if to_directory and fmt != "yaml":
@@ -179,7 +180,7 @@ def export_command(
         if to_directory:
             assert out is not None
             written = write_yaml_files(standards, out, overwrite=force)
-            click.echo(f"{plural(len(written), 'standard')} written to {out}", err=True)
+            say(f"{plural(len(written), 'standard')} written to {out}")
             return
         needs = formats.WRITERS[fmt].needs_catalogue
         shared = load_catalogue(catalogue, max_size=max_size) if needs else None
@@ -230,13 +231,13 @@ def import_case_command(file: str, out: str | None, force: bool, max_size: int) 
     with reported_errors():
         result = read_case(read_text(file, limit=max_size), source=file)
         for note in result.notes:
-            click.echo(f"{file}: note: {note}", err=True)
+            say(f"{file}: note: {note}")
         if out is None:
             click.echo(to_yaml(result.standards), nl=False)
             reports = [validate(s, name=f"{file} ({s.code})") for s in result.standards]
         else:
             written = write_yaml_files(result.standards, out, overwrite=force)
-            click.echo(f"{plural(len(written), 'standard')} written to {out}", err=True)
+            say(f"{plural(len(written), 'standard')} written to {out}")
             reports = [validate(path) for path in written]
         bad = [report for report in reports if not report.ok]
         for report in bad:
@@ -282,7 +283,7 @@ def publish_case_command(
         standards = list(read_standards(paths, max_size=max_size, at_least_one=True))
         shared = load_catalogue(catalogue, max_size=max_size)
         written = publish_case(standards, out, options, catalogue=shared, overwrite=force)
-        click.echo(f"{plural(len(written), 'file')} written under {out}", err=True)
+        say(f"{plural(len(written), 'file')} written under {out}")
 
 
 @click.command("search")
@@ -327,4 +328,4 @@ def search_command(
             return
         for hit in hits:
             click.echo(f"{hit.ref}  {hit.kind}  {hit.snippet}")
-        click.echo(f"{plural(len(hits), 'statement')} found", err=True)
+        say(f"{plural(len(hits), 'statement')} found")

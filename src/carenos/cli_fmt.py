@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from .cli_options import EXIT_FINDINGS, EXIT_OK, paths_argument, reported_errors
+from .cli_options import EXIT_FINDINGS, EXIT_OK, paths_argument, reported_errors, say
 from .errors import CarenosError
 from .textnorm import plural
 
@@ -70,7 +70,7 @@ def fix_files(
         if diff:
             continue
         for done in fixes:
-            click.echo(str(done), err=True)
+            say(str(done))
         atomic_write(path, new, overwrite=True)
     return changed, unchanged, failed
 
@@ -108,5 +108,5 @@ def fmt_command(
         )
         verb = "would be reformatted" if check or diff else "reformatted"
         summary = f"{plural(changed, 'file')} {verb}, {unchanged} left unchanged"
-        click.echo(summary + (f", {failed} not read" if failed else ""), err=True)
+        say(summary + (f", {failed} not read" if failed else ""))
     sys.exit(EXIT_FINDINGS if failed or (check and changed) else EXIT_OK)

@@ -16,19 +16,33 @@ __all__ = [
     "EXIT_FINDINGS",
     "EXIT_OK",
     "EXIT_USAGE",
+    "OUTPUT",
     "TableChoice",
     "catalogue_option",
     "format_option",
     "max_size_option",
     "out_options",
     "paths_argument",
+    "progress",
     "read_options",
     "reported_errors",
+    "say",
+    "show_version",
+    "version_text",
 ]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+OUTPUT: dict[str, bool] = {"quiet": False}
+"""How the command line talks: ``quiet`` (``--quiet``) keeps summaries and notes off stderr."""
+
+
+def say(message: str, *, nl: bool = True) -> None:
+    """A summary or note on stderr (not the command's output), unless ``--quiet``."""
+    if not OUTPUT["quiet"]:
+        click.echo(message, err=True, nl=nl)
 
 
 @contextmanager
@@ -72,9 +86,10 @@ def format_option(
     """``--format NAME``, a row of ``table``."""
     if default is None:
         return click.option(
-            "--format", "fmt", type=TableChoice(table), required=True, help=help_text
+            "-f", "--format", "fmt", type=TableChoice(table), required=True, help=help_text
         )
     return click.option(
+        "-f",
         "--format",
         "fmt",
         type=TableChoice(table),
@@ -112,6 +127,7 @@ def out_options(
     def decorate(func: F) -> F:
         func = click.option("--force", is_flag=True, help="Replace existing output files.")(func)
         return click.option(
+            "-o",
             "--out",
             required=required,
             type=click.Path(dir_okay=dir_okay, path_type=str),
@@ -169,3 +185,43 @@ def read_options(func: F) -> F:
         help="Read only the files of each directory, not of the directories below it.",
     )(func)
     return func
+
+
+def version_text() -> str:
+    """carenos's version, and those of the data and schemas it ships."""
+    from importlib.metadata import version
+
+    from .catalogue import load_catalogue
+    from .corpus import bundled_path, standard_files
+    from .schema import schema
+    from .textnorm import plural
+
+    standard = schema("standard")["$id"].rsplit("/", 1)[-1].removesuffix(".schema.json")
+    catalogue = load_catalogue()
+    data = plural(len(standard_files(bundled_path())), "bundled standard")
+    return (
+        f"carenos {version('carenos')} (schema {standard}; shared-knowledge catalogue of "
+        f"{len(catalogue)} entries; {data})"
+    )
+
+
+def show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """``--version``: print :func:`version_text` and exit."""
+    if value and not ctx.resilient_parsing:
+        click.echo(version_text())
+        ctx.exit()
+
+
+PROGRESS_FROM = 200
+"""Work on at least this many files shows a progress bar (on a terminal, not ``--quiet``)."""
+
+
+@contextmanager
+def progress(total: int, label: str) -> Iterator[Callable[[], None]]:
+    """A function to call after each of ``total`` steps: a bar on stderr where it is a
+    terminal, the work is long enough and ``--quiet`` was not given; else nothing."""
+    if total < PROGRESS_FROM or OUTPUT["quiet"] or not sys.stderr.isatty():
+        yield lambda: None
+        return
+    with click.progressbar(length=total, label=label, file=sys.stderr) as bar:
+        yield lambda: bar.update(1)

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from .cli_options import EXIT_FINDINGS, EXIT_OK, reported_errors
+from .cli_options import EXIT_FINDINGS, EXIT_OK, progress, reported_errors
 from .errors import UsageError
 
 __all__ = ["schema_command", "split_codes", "validate_run"]
@@ -58,10 +58,17 @@ def validate_run(
         if config.threshold is not None and chosen is not None:
             base = load_catalogue() if chosen == "bundled" else chosen
             chosen = evolve(base, drift_threshold=config.threshold)
-        report = validate_paths(paths, max_size=max_size, catalogue=chosen)
         files, _ = files_of(p for p in paths if p != "-")
+        with progress(len(files), "validating") as advance:
+            report = validate_paths(
+                paths, max_size=max_size, catalogue=chosen, on_file=lambda _file: advance()
+            )
         report = apply_config(report, config, files)
-        click.echo(render(report, fmt or config.format or "text"), nl=False)
+        chosen_format = fmt or config.format or "text"
+        text = render(report, chosen_format)
+        if chosen_format == "text":  # colours where the terminal (or --color always) takes them
+            text = _coloured(text)
+        click.echo(text, nl=False)
     sys.exit(EXIT_OK if report.ok or exit_zero else EXIT_FINDINGS)
 
 
@@ -78,3 +85,17 @@ def schema_command(name: str) -> None:
         if name.removesuffix(".schema.json") not in known:
             raise UsageError(f"unknown schema {name!r}: use one of {', '.join(known)}")
         click.echo(dump_json(schema(name)), nl=False)
+
+
+_SEVERITY = {"error": "red", "warning": "yellow"}
+
+
+def _coloured(text: str) -> str:
+    """The severities of text findings in colour (``click.echo`` drops it where it should)."""
+    import re
+
+    def paint(match: re.Match[str]) -> str:
+        word = match.group(2)
+        return f"{match.group(1)}{click.style(word, fg=_SEVERITY[word], bold=True)} "
+
+    return re.sub(r"^(\S.*?:\d+:\d+: |\S+: )(error|warning) ", paint, text, flags=re.MULTILINE)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, Literal
 
@@ -124,19 +124,22 @@ def validate_paths(
     *,
     max_size: int | None = None,
     catalogue: CatalogueChoice = "bundled",
+    on_file: Callable[[Path], None] | None = None,
 ) -> Report:
     """Validate files and directories (their ``*.yaml``/``*.yml``/``*.json``) as one corpus.
 
     Besides each document's findings, a code used twice is a CN207 finding. A line of
     JSON Lines is one JSON document; its findings name the line. ``catalogue`` is as
-    for :func:`validate`.
+    for :func:`validate`; ``on_file`` is called with each file checked (a progress bar).
     """
     chosen = _catalogue(catalogue)
     paths = list(paths)
     files, findings = files_of(p for p in paths if os.fspath(p) != "-")
-    results = [
-        result for file in files for result in check_path(file, limit=max_size, catalogue=chosen)
-    ]
+    results = []
+    for file in files:
+        results += check_path(file, limit=max_size, catalogue=chosen)
+        if on_file is not None:  # progress: one file done
+            on_file(file)
     if any(os.fspath(p) == "-" for p in paths):  # standard input, named by --stdin-filename
         from ..corpus import stdin_text
         from ..io.formats import input_format
