@@ -71,3 +71,28 @@ def test_progress_shows_on_a_terminal_for_long_work(monkeypatch: pytest.MonkeyPa
     with cli_options.progress(250, "validating") as advance:
         advance()
     assert piped.getvalue() == ""
+
+
+def test_option_values_are_checked_with_clear_messages(cli: Cli) -> None:
+    clash = cli(
+        "validate",
+        STANDARDS,
+        "--no-catalogue",
+        "--catalogue",
+        ROOT / "data" / "shared-knowledge.yaml",
+    )
+    assert clash.exit_code == 2
+    assert clash.stderr == (
+        "carenos: error: --no-catalogue checks no wording: drop --catalogue or --threshold (CN900)\n"
+    )
+    date = cli("export", STANDARDS, "-f", "case", "--case-last-change", "yesterday")
+    assert date.exit_code == 2
+    assert date.stderr.startswith("carenos: error: 'yesterday' is not an ISO date")
+
+
+def test_validate_takes_the_drift_threshold_map_takes(cli: Cli, tmp_path: Path) -> None:
+    text = (STANDARDS / "SCDHSC0393.yaml").read_text(encoding="utf-8")
+    drifted = text.replace("may have an impact on\n", "might have an impact on\n")
+    (tmp_path / "SCDHSC0393.yaml").write_text(drifted, encoding="utf-8")
+    assert "CN401" in cli("validate", "--isolated", tmp_path).output
+    assert "CN401" not in cli("validate", "--isolated", tmp_path, "--threshold", "99").output

@@ -242,6 +242,12 @@ def import_command(
     "Catalogue of shared statements for CN401 (default: the config's, else the one shipped)."
 )
 @click.option("--no-catalogue", is_flag=True, help="Do not check wording against a catalogue.")
+@click.option(
+    "--threshold",
+    type=click.FloatRange(1, 100),
+    default=None,
+    help="Lowest score (1-100) that is CN401 drift [default: the config's, else 85], as map's.",
+)
 @max_size_option
 def validate_command(
     paths: tuple[str, ...],
@@ -256,6 +262,7 @@ def validate_command(
     fix_drift: bool,
     catalogue: str | None,
     no_catalogue: bool,
+    threshold: float | None,
     max_size: int | None,
 ) -> None:
     """Validate standards (files or directories) and report every finding at file:line:col."""
@@ -266,7 +273,7 @@ def validate_command(
             fix_files(paths, fix=True, drift=fix_drift, catalogue=catalogue)
     validate_run(
         paths, fmt, strict, select, ignore, exit_zero, config_path, isolated, catalogue,
-        no_catalogue, max_size,
+        no_catalogue, max_size, threshold,
     )  # fmt: skip
 
 

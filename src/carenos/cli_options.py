@@ -59,7 +59,8 @@ def reported_errors() -> Iterator[None]:
             what = "nested too deeply" if isinstance(exc, RecursionError) else "too large"
             raise LimitError(f"the input is {what} to process") from None
     except CarenosError as error:
-        click.echo(f"{error.location}: error: {error.message} ({error.code})", err=True)
+        where = error.location if error.source else "carenos"  # an option's value, no file
+        click.echo(f"{where}: error: {error.message} ({error.code})", err=True)
         sys.exit(EXIT_USAGE if isinstance(error, UsageError) else EXIT_FINDINGS)
 
 

@@ -32,6 +32,7 @@ def validate_run(
     catalogue: str | None,
     no_catalogue: bool,
     max_size: int | None,
+    threshold: float | None = None,
 ) -> None:
     """Run ``carenos validate``: find the config, validate, report, exit 0 / 1 / 2."""
     from attrs import evolve
@@ -50,14 +51,17 @@ def validate_run(
         config = config.with_options(
             select=split_codes(select), ignore=split_codes(ignore), warnings_as_errors=strict
         )
+        if no_catalogue and (catalogue or threshold is not None):
+            raise UsageError("--no-catalogue checks no wording: drop --catalogue or --threshold")
         chosen: CatalogueChoice = "bundled"
         if no_catalogue:
             chosen = None
         elif catalogue or config.catalogue:
             chosen = load_catalogue(catalogue or config.catalogue, max_size=max_size)
-        if config.threshold is not None and chosen is not None:
+        drift = threshold if threshold is not None else config.threshold
+        if drift is not None and chosen is not None:
             base = load_catalogue() if chosen == "bundled" else chosen
-            chosen = evolve(base, drift_threshold=config.threshold)
+            chosen = evolve(base, drift_threshold=drift)
         files, _ = files_of(p for p in paths if p != "-")
         with progress(len(files), "validating") as advance:
             report = validate_paths(
