@@ -83,7 +83,8 @@ def test_option_values_are_checked_with_clear_messages(cli: Cli) -> None:
     )
     assert clash.exit_code == 2
     assert clash.stderr == (
-        "carenos: error: --no-catalogue checks no wording: drop --catalogue or --threshold (CN900)\n"
+        "carenos: error: --no-catalogue checks no wording: "
+        "drop --catalogue or --threshold (CN900)\n"
     )
     date = cli("export", STANDARDS, "-f", "case", "--case-last-change", "yesterday")
     assert date.exit_code == 2
