@@ -19,7 +19,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from ..errors import ParseError
-from ..io.yaml import needs_escapes
+from ..io.yaml import needs_escapes, yaml_writer
 from ..io.yaml_errors import syntax_error
 from ..schema import schema
 
@@ -27,14 +27,9 @@ __all__ = ["format_text", "load_documents", "order_keys", "round_trip", "yaml_te
 
 
 def round_trip() -> YAML:
-    """The YAML reader and writer of the canonical layout (as ``carenos dump`` writes)."""
-    yaml = YAML(typ="rt", pure=True)
-    yaml.default_flow_style = False
-    yaml.allow_unicode = True
-    yaml.width = 88
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.preserve_quotes = False
-    return yaml
+    """The YAML reader and writer of the canonical layout: ``carenos dump``'s writer, which
+    reads comments and block styles in and writes them back out."""
+    return yaml_writer()
 
 
 def _resolve(node: Any, root: dict[str, Any]) -> Any:

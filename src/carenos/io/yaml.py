@@ -37,6 +37,7 @@ __all__ = [
     "needs_escapes",
     "parse_yaml",
     "parse_yaml_stream",
+    "yaml_writer",
 ]
 
 MAX_DEPTH = 64
@@ -331,7 +332,8 @@ def parse_yaml(text: str, source: str = "<string>", *, bulk: bool = False) -> Pa
     return parsed
 
 
-def _dumper() -> YAML:
+def yaml_writer() -> YAML:
+    """The writer of standard files: round-trip, block style, width 88, lists indented."""
     yaml = YAML(typ="rt", pure=True)
     yaml.default_flow_style = False
     yaml.allow_unicode = True
@@ -373,7 +375,7 @@ def dump_yaml(data: Any) -> str:
     escapes, so that they read back exactly.
     """
     out = io.StringIO()
-    _dumper().dump(_quote_unsafe(data), out)
+    yaml_writer().dump(_quote_unsafe(data), out)
     # The emitter leaves a space before each line break it folds at. In flow scalars
     # (plain or quoted: the only styles written here) such a space is not content.
     return "\n".join(line.rstrip(" ") for line in out.getvalue().split("\n"))
