@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import attrs
 import pytest
@@ -118,3 +119,11 @@ def test_subpackages_are_reachable_after_import_carenos() -> None:
     code = "import carenos; print(carenos.export.to_csv.__name__, carenos.revisions.diff.__name__)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["to_csv", "diff"]
+
+
+def test_dumps_of_a_corpus_is_a_stream_or_an_array(corpus: carenos.Corpus, tmp_path: Path) -> None:
+    stream = tmp_path / "all.yaml"
+    stream.write_text(carenos.dumps(corpus), encoding="utf-8")
+    array = tmp_path / "all.json"
+    array.write_text(carenos.dumps(corpus, "json"), encoding="utf-8")
+    assert list(carenos.load_corpus(stream)) == list(corpus) == list(carenos.load_corpus(array))

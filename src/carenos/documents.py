@@ -8,6 +8,7 @@ with file, line and column.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from .convert import from_dict, to_dict
@@ -77,8 +78,14 @@ def load(path: str | os.PathLike[str], *, max_size: int | None = None) -> Standa
     return to_standard(parse(text, fmt, os.fspath(path)))
 
 
-def dumps(standard: Standard, fmt: DocumentFormat = "yaml") -> str:
-    """YAML (as a person would write it) or indented JSON text of ``standard``."""
+def dumps(standard: Standard | Iterable[Standard], fmt: DocumentFormat = "yaml") -> str:
+    """YAML (as a person would write it) or indented JSON text of ``standard``; of several
+    standards (a :class:`~carenos.Corpus`, a list), a YAML stream or a JSON array."""
+    if not isinstance(standard, Standard):
+        many = [to_dict(s) for s in standard]
+        if _check_format(fmt) == "json":
+            return dump_json(many)
+        return "".join(f"---\n{dump_yaml(data)}" for data in many)
     data = to_dict(standard)
     return dump_yaml(data) if _check_format(fmt) == "yaml" else dump_json(data)
 
