@@ -59,6 +59,16 @@ def main(ctx: click.Context, quiet: bool, color: str) -> None:
     """Work with UK National Occupational Standards for health and social care."""
     OUTPUT["quiet"] = quiet
     ctx.color = {"always": True, "never": False}.get(color)
+    ctx.call_on_close(_restore)
+
+
+def _restore() -> None:
+    """After a command: the library's defaults again (a process may go on using it)."""
+    from .corpus import READ_OPTIONS, forget_stdin
+
+    READ_OPTIONS["recursive"] = True
+    OUTPUT["quiet"] = False
+    forget_stdin()
 
 
 for _command in (
