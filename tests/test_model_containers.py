@@ -127,3 +127,15 @@ def test_dumps_of_a_corpus_is_a_stream_or_an_array(corpus: carenos.Corpus, tmp_p
     array = tmp_path / "all.json"
     array.write_text(carenos.dumps(corpus, "json"), encoding="utf-8")
     assert list(carenos.load_corpus(stream)) == list(corpus) == list(carenos.load_corpus(array))
+
+
+def test_to_dict_of_a_part(standard: carenos.Standard) -> None:
+    assert carenos.to_dict(standard["K12"]) == {
+        "id": "K12",
+        "text": "the prime importance of the interests and well-being of the individual",
+    }
+    element = carenos.to_dict(standard.elements[0])
+    assert element["title"] == standard.elements[0].title
+    assert len(element["performance_criteria"]) == 10
+    with pytest.raises(TypeError, match="cannot give the dict of a int"):
+        carenos.to_dict(3)

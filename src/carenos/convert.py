@@ -285,10 +285,16 @@ _standard_from = converter.get_structure_hook(Standard)
 _standard_to = converter.get_unstructure_hook(Standard)
 
 
-def to_dict(standard: Standard) -> dict[str, Any]:
-    """The plain-dict form of ``standard`` (the YAML/JSON shape), omitting what is unset."""
-    result: dict[str, Any] = _standard_to(standard)
-    return result
+def to_dict(standard: Standard | Any) -> dict[str, Any]:
+    """The plain-dict form of ``standard`` (the YAML/JSON shape), omitting what is unset;
+    of a part of one (an element, a statement, the metadata ...), that part's dict."""
+    if isinstance(standard, Standard):
+        result: dict[str, Any] = _standard_to(standard)
+        return result
+    part = converter.unstructure(standard)
+    if not isinstance(part, dict):
+        raise TypeError(f"cannot give the dict of a {type(standard).__name__}")
+    return part
 
 
 def from_dict(data: Any, *, source: str | None = None) -> Standard:
