@@ -34,3 +34,20 @@ def test_import_is_lazy() -> None:
     code = "import sys, carenos; print(sorted(m for m in sys.modules if m.startswith('carenos')))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "['carenos']"
+
+
+def test_reading_a_schema_or_the_version_leaves_jsonschema_unimported() -> None:
+    """jsonschema's import can cost seconds (its format extras compile grammars): only
+    validating pays it, not ``carenos --version`` or ``carenos schema``."""
+    code = (
+        "import sys\n"
+        "from carenos.cli_options import version_text\n"
+        "from carenos.schema import schema\n"
+        "version_text(); schema('standard')\n"
+        "print('jsonschema' in sys.modules)\n"
+        "from carenos.schema import validator\n"
+        "validator()\n"
+        "print('jsonschema' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True"]

@@ -15,7 +15,6 @@ from .cli_export import export_command, import_case_command, publish_group, sear
 from .cli_fmt import fmt_command
 from .cli_options import (
     OUTPUT,
-    TableChoice,
     catalogue_option,
     format_option,
     max_size_option,
@@ -26,7 +25,7 @@ from .cli_options import (
     say,
     show_version,
 )
-from .cli_validate import schema_command, validate_run
+from .cli_validate import schema_command, validate_command
 from .errors import UsageError
 from .io import formats
 from .textnorm import plural
@@ -79,6 +78,7 @@ for _command in (
     publish_group,
     schema_command,
     search_command,
+    validate_command,
 ):
     main.add_command(_command)
 
@@ -207,84 +207,6 @@ def import_command(
                 f"{len(standard.criteria)} performance criteria, "
                 f"{len(standard.knowledge_items)} knowledge items -> {target}"
             )
-
-
-@main.command("validate")
-@paths_argument
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=TableChoice(formats.REPORTERS),
-    default=None,
-    help="Output: yamllint-like text, one JSON object, or GitHub annotations "
-    "[default: the config's format, else text].",
-)
-@click.option(
-    "--strict", "--warnings-as-errors", "strict", is_flag=True, help="Fail on warnings too."
-)
-@click.option(
-    "--select",
-    multiple=True,
-    metavar="CODES",
-    help="Report only these codes or prefixes (CN4,CN205).",
-)
-@click.option(
-    "--ignore", multiple=True, metavar="CODES", help="Do not report these codes or prefixes."
-)
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(exists=True, dir_okay=False, path_type=str),
-    help="The config file [default: carenos.toml or pyproject.toml's [tool.carenos], found "
-    "upwards from the first path].",
-)
-@click.option("--isolated", is_flag=True, help="Use no config file.")
-@click.option(
-    "--fix",
-    is_flag=True,
-    help="First mend the mechanical findings in the files (whitespace, invisible "
-    "characters, id case, numbering) and print each change.",
-)
-@click.option("--fix-drift", is_flag=True, help="With --fix: also the wording of CN401 drift.")
-@catalogue_option(
-    "Catalogue of shared statements for CN401 (default: the config's, else the one shipped)."
-)
-@click.option("--no-catalogue", is_flag=True, help="Do not check wording against a catalogue.")
-@click.option(
-    "--threshold",
-    type=click.FloatRange(1, 100),
-    default=None,
-    help="Lowest score (1-100) that is CN401 drift [default: the config's, else 85], as map's.",
-)
-@max_size_option
-def validate_command(
-    paths: tuple[str, ...],
-    fmt: str | None,
-    strict: bool,
-    select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    exit_zero: bool,
-    config_path: str | None,
-    isolated: bool,
-    fix: bool,
-    fix_drift: bool,
-    catalogue: str | None,
-    no_catalogue: bool,
-    threshold: float | None,
-    max_size: int | None,
-) -> None:
-    """Validate standards (files or directories) and report every finding at file:line:col."""
-    if fix or fix_drift:
-        from .cli_fmt import fix_files
-
-        with reported_errors():
-            fix_files(paths, fix=True, drift=fix_drift, catalogue=catalogue)
-    validate_run(
-        paths, fmt, strict, select, ignore, exit_zero, config_path, isolated, catalogue,
-        no_catalogue, max_size, threshold,
-    )  # fmt: skip
 
 
 @main.command("rules")

@@ -1,4 +1,4 @@
-"""What ``carenos validate`` does with its options: config, catalogue, selection, exit code."""
+"""``carenos validate`` and ``carenos schema``: config, catalogue, selection, exit code."""
 
 from __future__ import annotations
 
@@ -6,10 +6,20 @@ import sys
 
 import click
 
-from .cli_options import EXIT_FINDINGS, EXIT_OK, progress, reported_errors
+from .cli_options import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    TableChoice,
+    catalogue_option,
+    max_size_option,
+    paths_argument,
+    progress,
+    reported_errors,
+)
 from .errors import UsageError
+from .io import formats
 
-__all__ = ["schema_command", "split_codes", "validate_run"]
+__all__ = ["schema_command", "split_codes", "validate_command"]
 
 
 def split_codes(values: tuple[str, ...]) -> list[str]:
@@ -20,7 +30,57 @@ def split_codes(values: tuple[str, ...]) -> list[str]:
     return list(check_codes(codes))
 
 
-def validate_run(
+@click.command("validate")
+@paths_argument
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=TableChoice(formats.REPORTERS),
+    default=None,
+    help="Output: yamllint-like text, one JSON object, or GitHub annotations "
+    "[default: the config's format, else text].",
+)
+@click.option(
+    "--strict", "--warnings-as-errors", "strict", is_flag=True, help="Fail on warnings too."
+)
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="CODES",
+    help="Report only these codes or prefixes (CN4,CN205).",
+)
+@click.option(
+    "--ignore", multiple=True, metavar="CODES", help="Do not report these codes or prefixes."
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=str),
+    help="The config file [default: carenos.toml or pyproject.toml's [tool.carenos], found "
+    "upwards from the first path].",
+)
+@click.option("--isolated", is_flag=True, help="Use no config file.")
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="First mend the mechanical findings in the files (whitespace, invisible "
+    "characters, id case, numbering) and print each change.",
+)
+@click.option("--fix-drift", is_flag=True, help="With --fix: also the wording of CN401 drift.")
+@catalogue_option(
+    "Catalogue of shared statements for CN401 (default: the config's, else the one shipped)."
+)
+@click.option("--no-catalogue", is_flag=True, help="Do not check wording against a catalogue.")
+@click.option(
+    "--threshold",
+    type=click.FloatRange(1, 100),
+    default=None,
+    help="Lowest score (1-100) that is CN401 drift [default: the config's, else 85], as map's.",
+)
+@max_size_option
+def validate_command(
     paths: tuple[str, ...],
     fmt: str | None,
     strict: bool,
@@ -29,12 +89,14 @@ def validate_run(
     exit_zero: bool,
     config_path: str | None,
     isolated: bool,
+    fix: bool,
+    fix_drift: bool,
     catalogue: str | None,
     no_catalogue: bool,
+    threshold: float | None,
     max_size: int | None,
-    threshold: float | None = None,
 ) -> None:
-    """Run ``carenos validate``: find the config, validate, report, exit 0 / 1 / 2."""
+    """Validate standards (files or directories) and report every finding at file:line:col."""
     from attrs import evolve
 
     from .catalogue import load_catalogue
@@ -43,6 +105,11 @@ def validate_run(
     from .validation.pipeline import files_of
     from .validation.suppress import apply_config
 
+    if fix or fix_drift:
+        from .cli_fmt import fix_files
+
+        with reported_errors():
+            fix_files(paths, fix=True, drift=fix_drift, catalogue=catalogue)
     with reported_errors():
         if config_path is not None:
             config = load_config(config_path)

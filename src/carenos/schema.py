@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
+if TYPE_CHECKING:  # jsonschema is imported where a validator is made, not to read a schema
+    from jsonschema import Draft202012Validator
+    from referencing import Registry
 
 __all__ = ["SCHEMA_BASE", "registry", "schema", "schema_names", "validator"]
 
@@ -35,6 +35,9 @@ def schema(name: str) -> dict[str, Any]:
 @cache
 def registry() -> Registry[Any]:
     """An in-memory registry of every shipped schema, by ``$id``."""
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+
     resources_ = [
         (
             schema(name)["$id"],
@@ -48,5 +51,7 @@ def registry() -> Registry[Any]:
 @cache
 def validator(name: str = "standard") -> Draft202012Validator:
     """A compiled Draft 2020-12 validator for the schema ``name``."""
+    from jsonschema import Draft202012Validator
+
     contents = schema(name)
     return Draft202012Validator(contents, registry=registry())
