@@ -57,10 +57,6 @@ class Place:
         """The same place in ``source``."""
         return evolve(self, source=source)
 
-    def shifted(self, line: int) -> Place:
-        """The place in a file where the document holding it starts at ``line``."""
-        return evolve(self, line=line + (self.line or 1) - 1)
-
 
 class Placed:
     """What has a :class:`Place` (errors and findings): its parts, read as attributes."""

@@ -92,12 +92,6 @@ def _field(pointer: str) -> str:
     return named[-1] if named else "the document"
 
 
-def _container(data: Any, pointer: str) -> str:
-    """The label of the object that holds the key at ``pointer``."""
-    parent = pointer.rsplit("/", 1)[0]
-    return place_label(data, parent) if parent else "the standard"
-
-
 def _typed(pointer: str, value: Any) -> str | None:
     parts = [p for p in _parts(pointer) if not p.isdigit()]
     if parts and (parts[0] == "metadata" or parts == ["language"]) and parts[-1] in _TYPED:
