@@ -136,3 +136,19 @@ def test_an_end_of_line_suppression_and_a_file_suppression(cli: Cli, repo: Path)
     text = path.read_text(encoding="utf-8").replace("  # carenos: ignore\n", "\n")
     path.write_text(text, encoding="utf-8")
     assert _codes(_json(cli, repo / "standards")[1]) == []
+
+
+def test_suppressions_on_standard_input_are_read_from_its_text(cli: Cli, repo: Path) -> None:
+    """An editor validates its unsaved buffer under the file's name: the buffer's comments
+    count, not those of the file on disk."""
+    path = repo / "standards" / "SCDHSC0393.yaml"
+    on_disk = path.read_text(encoding="utf-8")
+    lines = on_disk.split("\n")
+    lines.insert(DRIFT_LINE - 1, "        # carenos: ignore[CN401]")
+    buffer = "\n".join(lines)
+    args = ("validate", "--format", "json", "-", "--stdin-filename", path)
+    report = json.loads(cli(*args, input=buffer).stdout)
+    assert _codes(report) == []
+    path.write_text(buffer, encoding="utf-8")  # the comment saved, the buffer without it
+    report = json.loads(cli(*args, input=on_disk).stdout)
+    assert _codes(report) == [("CN401", "warning", DRIFT_LINE)]

@@ -134,13 +134,25 @@ def validate_command(
             report = validate_paths(
                 paths, max_size=max_size, catalogue=chosen, on_file=lambda _file: advance()
             )
-        report = apply_config(report, config, files)
+        report = apply_config(report, config, files, _stdin_texts(paths))
         chosen_format = fmt or config.format or "text"
         text = render(report, chosen_format)
         if chosen_format == "text":  # colours where the terminal (or --color always) takes them
             text = _coloured(text)
         click.echo(text, nl=False)
     sys.exit(EXIT_OK if report.ok or exit_zero else EXIT_FINDINGS)
+
+
+def _stdin_texts(paths: tuple[str, ...]) -> dict[str, str]:
+    """The text validated from standard input, by the name its findings have."""
+    if "-" not in paths:
+        return {}
+    import os
+
+    from .corpus import stdin_text
+
+    text, name = stdin_text(os.environ.get("CARENOS_STDIN_FILENAME"))
+    return {name: text}
 
 
 @click.command("schema")

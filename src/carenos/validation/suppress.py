@@ -10,7 +10,7 @@ reported (CN010), so that suppressions do not outlive what they were for.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from attrs import evolve
@@ -48,11 +48,12 @@ class _Suppression:
         return [code for code in self.codes if code not in self.used]
 
 
-def _suppressions(source: str) -> list[_Suppression]:
-    try:
-        text = Path(source).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return []
+def _suppressions(source: str, text: str | None) -> list[_Suppression]:
+    if text is None:
+        try:
+            text = Path(source).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            return []
     if "carenos:" not in text:
         return []
     found = []
@@ -66,11 +67,21 @@ def _suppressions(source: str) -> list[_Suppression]:
     return found
 
 
-def apply_config(report: Report, config: Config, files: Iterable[str | Path] = ()) -> Report:
+def apply_config(
+    report: Report,
+    config: Config,
+    files: Iterable[str | Path] = (),
+    texts: Mapping[str, str] | None = None,
+) -> Report:
     """``report`` with the config's selection and severities and the files' suppressions
-    applied, unused suppressions reported, and the config named."""
-    sources = dict.fromkeys([*(str(f) for f in files), *(f.source for f in report.findings)])
-    suppressions = {source: _suppressions(source) for source in sources}
+    applied, unused suppressions reported, and the config named. ``texts`` are the texts of
+    sources not read from disk (standard input, by its name), whose comments count instead
+    of those of a file of the same name."""
+    texts = texts or {}
+    sources = dict.fromkeys(
+        [*(str(f) for f in files), *texts, *(f.source for f in report.findings)]
+    )
+    suppressions = {source: _suppressions(source, texts.get(source)) for source in sources}
     kept: list[Finding] = []
     for finding in report.findings:
         if not config.reports(finding.code, finding.source):
