@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
+from benchmarks import make_corpus
 
 from carenos import cli_options
 
@@ -71,6 +73,42 @@ def test_progress_shows_on_a_terminal_for_long_work(monkeypatch: pytest.MonkeyPa
     with cli_options.progress(250, "validating") as advance:
         advance()
     assert piped.getvalue() == ""
+
+
+@pytest.mark.parametrize(
+    ("command", "label"),
+    [(("load",), "loading"), (("export", "-f", "jsonl", "-o", "{out}"), "exporting")],
+)
+def test_reading_many_standards_shows_progress_on_a_terminal_only(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: tuple[str, ...], label: str
+) -> None:
+    """Newcomer finding 18: long runs printed nothing until they finished."""
+    corpus = make_corpus.write_corpus(cli_options.PROGRESS_FROM + 10, tmp_path / "big.jsonl")
+    args = [arg.format(out=tmp_path / "out.jsonl") for arg in command]
+    monkeypatch.setattr(cli_options, "showing_progress", lambda: True)  # as on a terminal
+    shown = cli(*args, corpus)
+    assert shown.exit_code == 0, shown.output
+    assert shown.stderr.startswith(label)  # click draws the bar itself only on a real terminal
+    monkeypatch.undo()
+    (tmp_path / "out.jsonl").unlink(missing_ok=True)
+    piped = cli(*args, corpus)  # CliRunner's stderr is not a terminal
+    assert piped.exit_code == 0
+    assert label not in piped.stderr
+    assert piped.stdout == shown.stdout
+
+
+def test_the_bar_counts_a_standard_a_file_and_a_line_a_jsonl(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = make_corpus.write_corpus(cli_options.PROGRESS_FROM, tmp_path / "big.jsonl")
+    expected = cli_options._expected_standards([str(corpus), str(STANDARDS)])
+    assert expected == cli_options.PROGRESS_FROM + 2
+    terminal = _Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    monkeypatch.setattr(cli_options, "showing_progress", lambda: True)
+    read = list(cli_options.read_standards_shown([str(corpus), str(STANDARDS)], max_size=None))
+    assert len(read) == cli_options.PROGRESS_FROM + 2
+    assert re.search(r"reading\s+\[#+\]\s+100%", terminal.getvalue())
 
 
 def test_option_values_are_checked_with_clear_messages(cli: Cli) -> None:

@@ -172,3 +172,50 @@ def test_from_names_the_kind_a_suffix_does_not(cli: Cli, tmp_path: Path) -> None
     as_html = cli("import", source, "--from", "html", "--out", tmp_path / "b")
     assert as_html.exit_code == 0, as_html.output
     assert (tmp_path / "b" / "SFHCHS8.yaml").is_file()
+
+
+def _batch(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """Two good sources with a broken one between them (newcomer finding 24)."""
+    index = tmp_path / "index.csv"
+    rows = "".join(f"{code},A title {code},,,,,,,\n" for code in ("SCDHSC0001", "SCDHSC0429"))
+    index.write_text(INDEX + rows, encoding="utf-8")
+    broken = tmp_path / "SCDHSC0001.txt"
+    lines = seed("SCDHSC0393").split("\n")
+    lines.insert(50, "stray words")
+    broken.write_text("\n".join(lines), encoding="utf-8")
+    good = tmp_path / "SCDHSC0429.txt"
+    good.write_text(seed("SCDHSC0429"), encoding="utf-8")
+    return index, broken, good
+
+
+def test_a_batch_with_a_failing_source_writes_nothing_and_says_so(cli: Cli, tmp_path: Path) -> None:
+    index, broken, good = _batch(tmp_path)
+    out = tmp_path / "out"
+    result = cli("import", SOURCES / "SCDHSC0393.txt", broken, good, "--out", out, "--index", index)
+    assert result.exit_code == 1, result.output
+    assert f"{broken}:" in result.stderr
+    assert "(CN500)" in result.stderr
+    assert f"nothing written: {broken} failed" in result.stderr
+    assert "--keep-going" in result.stderr
+    assert not out.exists()
+
+
+def test_keep_going_writes_the_sources_that_import(cli: Cli, tmp_path: Path) -> None:
+    index, broken, good = _batch(tmp_path)
+    out = tmp_path / "out"
+    result = cli(
+        "import", SOURCES / "SCDHSC0393.txt", broken, good, "--out", out, "--index", index, "-k"
+    )
+    assert result.exit_code == 1, result.output
+    assert f"{broken}:" in result.stderr
+    assert "1 source of 3 failed and was not imported; 2 standards written to" in result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["SCDHSC0393.yaml", "SCDHSC0429.yaml"]
+    assert carenos.load(out / "SCDHSC0429.yaml").code == "SCDHSC0429"
+
+
+def test_keep_going_with_every_source_good_is_a_plain_import(cli: Cli, tmp_path: Path) -> None:
+    index, _broken, good = _batch(tmp_path)
+    out = tmp_path / "out"
+    result = cli("import", SOURCES / "SCDHSC0393.txt", good, "--out", out, "--index", index, "-k")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count(" -> ") == 2

@@ -3,8 +3,10 @@ each reproduction of the trial, now passing."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import attrs
@@ -13,6 +15,7 @@ import pytest
 import carenos
 from carenos import KnowledgeItem
 from carenos.export import to_csv
+from carenos.mapping import UnknownRefError
 
 from .support.paths import ROOT
 
@@ -106,13 +109,45 @@ def test_crediting_evidence_with_the_library(corpus: carenos.Corpus) -> None:
     kmap = carenos.map_knowledge(corpus)
     assert kmap.equivalents("SCDHSC0393/K6") == ("SCDHSC0429/K7",)
     assert kmap.equivalents("SCDHSC0393/K35") == ()
-    assert kmap.equivalents("nowhere/K1") == ()
+    assert kmap.equivalents("SCDHSC0393/P3") == ()  # in a mapped standard, not shareable
     portfolio = carenos.Portfolio(kmap)
     assert portfolio.credit("SCDHSC0393/K6", "e1") == ("SCDHSC0393/K6", "SCDHSC0429/K7")
     assert portfolio.evidence_for("SCDHSC0429/K7") == ("e1",)
     assert "SCDHSC0429/K7" not in portfolio.outstanding(corpus["SCDHSC0429"])
     assert repr(kmap).startswith("KnowledgeMap(2 standards, ")
     assert isinstance(kmap.between("SCDHSC0393", "SCDHSC0429"), tuple)
+
+
+@pytest.mark.parametrize(
+    ("ref", "says"),
+    [
+        ("scdhsc0393/k7", "did you mean 'SCDHSC0393/K7'?"),
+        ("SCDHSC0393/k7", "did you mean 'SCDHSC0393/K7'?"),
+        ("scdhsc0393/K99", "did you mean 'SCDHSC0393'?"),
+        ("K7", "'K7' is not a ref: a ref is CODE/ID"),
+        ("SCDHSC0393/", "is not a ref"),
+        ("nowhere/K1", "no standard 'nowhere' in the map (it maps 'SCDHSC0393', 'SCDHSC0429')"),
+    ],
+)
+def test_a_ref_that_names_nothing_in_the_map_is_an_error_not_none(
+    corpus: carenos.Corpus, ref: str, says: str
+) -> None:
+    """Newcomer finding 21: ``entry_for`` of a malformed or lower-case ref gave ``None``
+    without a word, as if the statement were simply not shared."""
+    kmap = carenos.map_knowledge(corpus)
+    portfolio = carenos.Portfolio(kmap)
+    lookups: list[Callable[[str], object]] = [
+        kmap.entry_for,
+        kmap.link_for,
+        kmap.equivalents,
+        lambda ref: portfolio.credit(ref, "e1"),
+    ]
+    for lookup in lookups:
+        with pytest.raises(UnknownRefError, match=re.escape(says)) as raised:
+            lookup(ref)
+        assert isinstance(raised.value, carenos.CarenosError)
+        assert isinstance(raised.value, KeyError)
+    assert kmap.entry_for("SCDHSC0393/K35") is None  # a real statement that is not shared
 
 
 def test_subpackages_are_reachable_after_import_carenos() -> None:

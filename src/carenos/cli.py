@@ -13,6 +13,7 @@ import click
 from .cli_diff import diff_command
 from .cli_export import export_command, import_case_command, publish_group, search_command
 from .cli_fmt import fmt_command
+from .cli_import import import_command
 from .cli_options import (
     OUTPUT,
     catalogue_option,
@@ -21,6 +22,7 @@ from .cli_options import (
     out_options,
     paths_argument,
     read_options,
+    read_standards_shown,
     reported_errors,
     say,
     show_version,
@@ -75,6 +77,7 @@ for _command in (
     export_command,
     fmt_command,
     import_case_command,
+    import_command,
     publish_group,
     schema_command,
     search_command,
@@ -84,9 +87,7 @@ for _command in (
 
 
 def _standards(paths: tuple[str, ...], max_size: int | None) -> list[Standard]:
-    from .corpus import read_standards
-
-    return list(read_standards(paths, max_size=max_size, at_least_one=True))
+    return list(read_standards_shown(paths, max_size=max_size, label="loading"))
 
 
 @main.command("load")
@@ -113,100 +114,6 @@ def load_command(paths: tuple[str, ...], bundled: bool, max_size: int | None) ->
                 f"{len(standard.knowledge_items)} knowledge items"
             )
         click.echo(f"{plural(len(standards), 'standard')} loaded.")
-
-
-@main.command("import")
-@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=str))
-@out_options("Directory to write CODE.yaml into (made if missing).", required=False, dir_okay=True)
-@click.option(
-    "--from",
-    "origin",
-    type=click.Choice(["auto", *formats.DOCUMENT_READERS, "nosdb"]),
-    default="auto",
-    show_default=True,
-    help="auto: a published document by its suffix (.txt, .html, .docx, .pdf; others as text); "
-    "nosdb: UK NOS database JSON (one record or an array).",
-)
-@click.option("--code", default=None, help="Code of the standard (one SOURCE only).")
-@click.option("--title", default=None, help="Title of the standard (one SOURCE only).")
-@click.option(
-    "--index",
-    "index_path",
-    default=None,
-    type=click.Path(dir_okay=False, path_type=str),
-    help="Suite index CSV giving titles and metadata by code.",
-)
-@click.option(
-    "--explain",
-    is_flag=True,
-    help="Print each line with what it was read as (page furniture, a field, a label, "
-    "outside every standard, fitting nowhere) instead of writing files.",
-)
-@max_size_option
-def import_command(
-    sources: tuple[str, ...],
-    out: str | None,
-    force: bool,
-    origin: str,
-    code: str | None,
-    title: str | None,
-    index_path: str | None,
-    explain: bool,
-    max_size: int | None,
-) -> None:
-    """Import published NOS (.txt, .html, .docx, .pdf, or NOS database JSON) into DIR/CODE.yaml.
-
-    Every line of a document is accounted for: part of a standard, page furniture, or
-    reported as outside every standard (on stderr); lines inside a standard that fit
-    nowhere fail the import (exit 1), and --explain shows what each line was read as.
-    """
-    from .export.yaml import write_yaml_files
-    from .importer import analyse, code_from_filename, import_nosdb, imported
-    from .io.published import read_document
-    from .io.suite_index import read_index
-
-    with reported_errors():
-        if (code or title) and len(sources) > 1:
-            raise UsageError("--code and --title name one standard: give one SOURCE with them")
-        kind = None if origin in ("auto", "nosdb") else origin
-        if explain:
-            if origin == "nosdb":
-                raise UsageError("--explain reads published documents, not --from nosdb")
-            for source in sources:
-                document = read_document(source, kind=kind, max_size=max_size)
-                click.echo(analyse(document, title_given=title is not None).explain(), nl=False)
-            return
-        if out is None:
-            raise UsageError("give --out DIR (or --explain)")
-        if origin == "nosdb":
-            if code or title or index_path:
-                raise UsageError("--code, --title and --index apply to documents only")
-            found = [(s, src) for src in sources for s in import_nosdb(src, max_size=max_size)]
-        else:
-            index = read_index(index_path, max_size=max_size) if index_path else None
-            for warning in index.warnings if index else ():
-                say(warning)
-            found = []
-            for source in sources:
-                result = imported(
-                    read_document(source, kind=kind, max_size=max_size),
-                    code,
-                    title,
-                    index=index,
-                    fallback_code=code_from_filename(source),
-                )
-                for number, text in result.result.outside:
-                    click.echo(f"{source}:{number}: not part of a standard: {text}", err=True)
-                found += [(standard, source) for standard in result.standards]
-        standards = [standard for standard, _ in found]
-        labels = [source for _, source in found]
-        written = write_yaml_files(standards, out, overwrite=force, sources=labels)
-        for standard, target in zip(standards, written, strict=True):
-            click.echo(
-                f"{standard.code}  {standard.title}: {len(standard.elements)} elements, "
-                f"{len(standard.criteria)} performance criteria, "
-                f"{len(standard.knowledge_items)} knowledge items -> {target}"
-            )
 
 
 @main.command("rules")

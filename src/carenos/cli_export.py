@@ -15,6 +15,7 @@ from .cli_options import (
     max_size_option,
     out_options,
     paths_argument,
+    read_standards_shown,
     reported_errors,
     say,
 )
@@ -153,7 +154,6 @@ def export_command(
     jsonl and csv stream: they hold one standard at a time.
     """
     from .catalogue import load_catalogue
-    from .corpus import read_standards
     from .export import write, write_output, write_yaml_files
     from .io.files import atomic_write, refuse_overwrite
 
@@ -168,7 +168,7 @@ def export_command(
                 raise UsageError("--format sqlite writes a database file: give --out FILE.db")
             from .export.sqlite import write_sqlite_file
 
-            database = read_standards(paths, max_size=max_size, at_least_one=True)
+            database = read_standards_shown(paths, max_size=max_size, label="exporting")
             linked = load_catalogue(catalogue, max_size=max_size)
             count = write_sqlite_file(database, out, catalogue=linked, overwrite=force)
             say(f"{plural(count, 'standard')} written to {out}")
@@ -176,7 +176,7 @@ def export_command(
         to_directory = out is not None and (Path(out).is_dir() or out.endswith(("/", "\\")))
         if to_directory and fmt != "yaml":
             raise UsageError(f"--format {fmt} writes one file: give --out a file name", source=out)
-        standards = read_standards(paths, max_size=max_size, at_least_one=True)
+        standards = read_standards_shown(paths, max_size=max_size, label="exporting")
         if to_directory:
             assert out is not None
             written = write_yaml_files(standards, out, overwrite=force)
@@ -275,12 +275,11 @@ def publish_case_command(
     served at --case-base-uri (CFDocuments, CFPackages, CFItems, CFAssociations,
     CFItemTypes of each language's framework and of the shared-knowledge catalogue)."""
     from .catalogue import load_catalogue
-    from .corpus import read_standards
     from .export.case.publish import publish_case
 
     with reported_errors():
         options, _chosen = case_options_of(case, max_size)
-        standards = list(read_standards(paths, max_size=max_size, at_least_one=True))
+        standards = list(read_standards_shown(paths, max_size=max_size, label="publishing"))
         shared = load_catalogue(catalogue, max_size=max_size)
         written = publish_case(standards, out, options, catalogue=shared, overwrite=force)
         say(f"{plural(len(written), 'file')} written under {out}")
@@ -310,17 +309,12 @@ def search_command(
 
     import attrs
 
-    from .corpus import read_standards
     from .search import search
 
     with reported_errors():
         if (db is None) == (not paths):
             raise UsageError("give PATHS of standards, or --db FILE.db (one of them)")
-        source = (
-            db
-            if db is not None
-            else list(read_standards(paths, max_size=max_size, at_least_one=True))
-        )
+        source = db if db is not None else list(read_standards_shown(paths, max_size=max_size))
         hits = search(source, query, limit=limit)
         if fmt == "json":
             found = [attrs.asdict(hit) for hit in hits]

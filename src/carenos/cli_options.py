@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from .errors import CarenosError, LimitError, UsageError
 from .io import formats
+
+if TYPE_CHECKING:
+    from .model import Standard
 
 __all__ = [
     "EXIT_FINDINGS",
@@ -25,6 +28,8 @@ __all__ = [
     "paths_argument",
     "progress",
     "read_options",
+    "read_standards_shown",
+    "report_error",
     "reported_errors",
     "say",
     "show_version",
@@ -59,9 +64,14 @@ def reported_errors() -> Iterator[None]:
             what = "nested too deeply" if isinstance(exc, RecursionError) else "too large"
             raise LimitError(f"the input is {what} to process") from None
     except CarenosError as error:
-        where = error.location if error.source else "carenos"  # an option's value, no file
-        click.echo(f"{where}: error: {error.message} ({error.code})", err=True)
+        report_error(error)
         sys.exit(EXIT_USAGE if isinstance(error, UsageError) else EXIT_FINDINGS)
+
+
+def report_error(error: CarenosError) -> None:
+    """Print ``error`` on stderr as ``file:line:col: error: message (code)``."""
+    where = error.location if error.source else "carenos"  # an option's value, no file
+    click.echo(f"{where}: error: {error.message} ({error.code})", err=True)
 
 
 class TableChoice(click.Choice):  # type: ignore[type-arg]
@@ -221,8 +231,51 @@ PROGRESS_FROM = 200
 def progress(total: int, label: str) -> Iterator[Callable[[], None]]:
     """A function to call after each of ``total`` steps: a bar on stderr where it is a
     terminal, the work is long enough and ``--quiet`` was not given; else nothing."""
-    if total < PROGRESS_FROM or OUTPUT["quiet"] or not sys.stderr.isatty():
+    if total < PROGRESS_FROM or not showing_progress():
         yield lambda: None
         return
     with click.progressbar(length=total, label=label, file=sys.stderr) as bar:
         yield lambda: bar.update(1)
+
+
+def showing_progress() -> bool:
+    """Whether a long piece of work would show a bar now (a terminal, no ``--quiet``)."""
+    return not OUTPUT["quiet"] and sys.stderr.isatty()
+
+
+def read_standards_shown(
+    paths: Iterable[str], *, max_size: int | None, label: str = "reading"
+) -> Iterator[Standard]:
+    """:func:`~carenos.corpus.read_standards` (at least one), with a bar on a terminal for
+    long work: a step a standard, counted beforehand as a line a ``.jsonl`` file and a
+    standard any other file."""
+    from .corpus import read_standards
+
+    paths = list(paths)
+    standards = read_standards(paths, max_size=max_size, at_least_one=True)
+    if not showing_progress():
+        yield from standards
+        return
+    with progress(_expected_standards(paths), label) as advance:
+        for standard in standards:
+            yield standard
+            advance()
+
+
+def _expected_standards(paths: list[str]) -> int:
+    """About how many standards ``paths`` hold (for a bar, read cheaply)."""
+    from .validation.pipeline import files_of
+
+    files, _ = files_of(p for p in paths if p != "-")
+    total = 0
+    for file in files:
+        if file.suffix.lower() != ".jsonl":
+            total += 1
+            continue
+        try:
+            with open(file, "rb") as handle:
+                chunks = iter(lambda: handle.read(1 << 20), b"")
+                total += sum(chunk.count(b"\n") for chunk in chunks)
+        except OSError:  # reading it will say what is wrong
+            total += 1
+    return total

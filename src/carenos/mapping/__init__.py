@@ -15,7 +15,7 @@ from .linking import map_knowledge, near_matches
 from .occurrences import Occurrence, occurrences
 from .portfolio import Portfolio
 from .render import proposals_yaml, render
-from .result import KnowledgeMap, Link, Match, SharedGroup
+from .result import KnowledgeMap, Link, Match, SharedGroup, UnknownRefError
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -27,6 +27,7 @@ __all__ = [
     "Occurrence",
     "Portfolio",
     "SharedGroup",
+    "UnknownRefError",
     "catalogue_index",
     "map_knowledge",
     "near_matches",

@@ -8,9 +8,10 @@ from typing import Any, Literal
 from attrs import frozen
 
 from ..catalogue import EntryKind, SharedEntry
+from ..errors import UsageError
 from .occurrences import Occurrence
 
-__all__ = ["KnowledgeMap", "Link", "Match", "SharedGroup"]
+__all__ = ["KnowledgeMap", "Link", "Match", "SharedGroup", "UnknownRefError"]
 
 Match = Literal["exact", "near"]
 """How a statement links to a shared entry."""
@@ -65,6 +66,14 @@ class SharedGroup:
         return data
 
 
+class UnknownRefError(UsageError, KeyError):
+    """A ref that names no statement of the standards mapped: malformed (no ``CODE/``),
+    of a standard not in the map, or written in another case (``scdhsc0393/k7``)."""
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return self.message
+
+
 class KnowledgeMap:
     """How the statements of some standards link to shared entries, and to each other."""
 
@@ -86,6 +95,32 @@ class KnowledgeMap:
                 self._group_of[link.ref] = group
                 self._link_of[link.ref] = link
         self._by_id = {group.entry.id: group for group in self.groups}
+        self._folded: dict[str, str] | None = None
+
+    def _checked(self, ref: str) -> str:
+        """``ref`` if it can name a statement of the map; else an :class:`UnknownRefError`
+        that says why, with the ref meant where only the case differs."""
+        if ref in self._link_of:
+            return ref
+        code, slash, local = ref.partition("/")
+        if self._folded is None:
+            refs = (o.ref for o in self._occurrences)
+            self._folded = {r.casefold(): r for r in refs} | {c.casefold(): c for c in self.codes}
+        meant = self._folded.get(ref.casefold())
+        if meant is not None and meant != ref:
+            raise UnknownRefError(f"no statement {ref!r} in the map: did you mean {meant!r}?")
+        if not slash or not local:
+            raise UnknownRefError(
+                f"{ref!r} is not a ref: a ref is CODE/ID, such as 'SCDHSC0393/K12' or "
+                "'SCDHSC0393/rights/4'"
+            )
+        if code not in self.codes:
+            hint = self._folded.get(code.casefold())
+            raise UnknownRefError(
+                f"no standard {code!r} in the map"
+                + (f": did you mean {hint!r}?" if hint else f" (it maps {_listed(self.codes)})")
+            )
+        return ref
 
     def shared(self) -> tuple[SharedGroup, ...]:
         """Groups whose statements come from two or more standards."""
@@ -97,20 +132,23 @@ class KnowledgeMap:
         return group.refs if group else ()
 
     def entry_for(self, ref: str) -> SharedEntry | None:
-        """The entry (catalogued or proposed) that ``ref`` is linked to, if any."""
-        group = self._group_of.get(ref)
+        """The entry (catalogued or proposed) that ``ref`` is linked to, if any
+        (:class:`UnknownRefError` for a ref that names no statement the map could hold)."""
+        group = self._group_of.get(self._checked(ref))
         return group.entry if group else None
 
     def link_for(self, ref: str) -> Link | None:
-        """How ``ref`` is linked (match and score), if it is."""
-        return self._link_of.get(ref)
+        """How ``ref`` is linked (match and score), if it is (:class:`UnknownRefError` as
+        for :meth:`entry_for`)."""
+        return self._link_of.get(self._checked(ref))
 
     def equivalents(self, ref: str, *, exact_only: bool = True) -> tuple[str, ...]:
         """The refs of the other statements that are the same catalogued statement as
         ``ref``: evidence for one is evidence for them. Only exact matches by default, on
         both sides (a ``near`` one is drift: a person decides); ``exact_only=False`` adds
-        the near ones. Empty for a statement in no catalogue entry."""
-        group = self._group_of.get(ref)
+        the near ones. Empty for a statement in no catalogue entry
+        (:class:`UnknownRefError` as for :meth:`entry_for`)."""
+        group = self._group_of.get(self._checked(ref))
         link = self._link_of.get(ref)
         if group is None or link is None or group.proposed:
             return ()
@@ -188,3 +226,11 @@ class KnowledgeMap:
             "shared": [group.to_dict() for group in self.shared()],
             "unshared": [ref for code in self.codes for ref in self.unshared(code)],
         }
+
+
+def _listed(codes: Sequence[str], most: int = 3) -> str:
+    """``'A', 'B' and 4 more``: the first codes of a map, for a message."""
+    if not codes:
+        return "no standards"
+    shown = ", ".join(repr(code) for code in codes[:most])
+    return shown + (f" and {len(codes) - most} more" if len(codes) > most else "")
