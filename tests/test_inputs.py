@@ -22,6 +22,7 @@ COMMANDS = {
     "map": ["map"],
     "discover": ["discover"],
     "export": ["export", "--format", "jsonl"],
+    "search": ["search", "therapeutic group"],
 }
 
 
@@ -86,6 +87,27 @@ def test_validate_names_stdin_and_places_findings(cli: Cli) -> None:
     result = cli("validate", "--isolated", "-", "--stdin-filename", "SCDHSC0393.yaml", input=text)
     assert result.exit_code == 1
     assert result.output.startswith("SCDHSC0393.yaml:122:13: error CN100 id 'k7': write K7")
+
+
+def test_python_load_corpus_follows_the_same_rule(tmp_path: Path) -> None:
+    nested = tmp_path / "suite" / "deeper"
+    nested.mkdir(parents=True)
+    shutil.copy(SEED, nested / SEED.name)
+    other = ROOT / "data" / "standards" / "SCDHSC0429.yaml"
+    corpus = carenos.load_corpus(tmp_path / "suite", other)
+    assert corpus.codes == ("SCDHSC0393", "SCDHSC0429")
+    assert corpus.source_of("SCDHSC0393") == str(nested / SEED.name)
+    with pytest.raises(carenos.CarenosError, match="no standards found") as flat:
+        carenos.load_corpus(tmp_path / "suite", recursive=False)
+    assert flat.value.source == str(tmp_path / "suite")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(carenos.CarenosError, match="no standards found"):
+        carenos.load_corpus(empty)
+    with pytest.raises(carenos.CarenosError, match="give load_corpus\\(\\) a path"):
+        carenos.load_corpus()
+    with pytest.raises(carenos.CarenosError, match="two standards|SCDHSC0393"):
+        carenos.load_corpus(SEED, nested)
 
 
 def test_python_validate_of_nothing_fails(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from .cli_options import (
     max_size_option,
     out_options,
     paths_argument,
+    read_options,
     read_standards_shown,
     reported_errors,
     say,
@@ -288,6 +289,7 @@ def publish_case_command(
 @click.command("search")
 @click.argument("query")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, allow_dash=True, path_type=str))
+@read_options
 @click.option(
     "--db",
     type=click.Path(exists=True, dir_okay=False, path_type=str),

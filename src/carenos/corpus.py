@@ -9,7 +9,7 @@ from typing import Any, overload
 
 from ._gc import gc_paused
 from .documents import to_standard
-from .errors import CarenosError, DuplicateError, ReadError
+from .errors import CarenosError, DuplicateError, ReadError, UsageError
 from .io.formats import STANDARD_FILE_SUFFIXES
 from .io.parse import read_documents
 from .model import Standard, Statement, standards_of
@@ -177,15 +177,30 @@ def standard_files(
     return found
 
 
-def load_corpus(path: str | os.PathLike[str], *, max_size: int | None = None) -> Corpus:
-    """Load every standard of a directory (``*.yaml``/``*.yml``/``*.json``) or a file.
+def load_corpus(
+    *paths: str | os.PathLike[str], max_size: int | None = None, recursive: bool | None = None
+) -> Corpus:
+    """Load every standard of some files and directories (``*.yaml``/``*.yml``/``*.json``,
+    searched recursively unless ``recursive=False``), in order.
 
-    A file may be one standard, a YAML stream of several, or JSON Lines. YAML is read
-    with the C parser. Duplicate codes raise :class:`DuplicateError`. The cyclic garbage
-    collector is paused while the standards are built (see :func:`carenos._gc.gc_paused`).
+    A file may be one standard, a YAML stream of several, a JSON array or JSON Lines; ``-``
+    is standard input. YAML is read with the C parser. Duplicate codes raise
+    :class:`DuplicateError`; finding no standard at all raises :class:`ReadError` ("no
+    standards found"), as every command does. The cyclic garbage collector is paused
+    while the standards are built (see :func:`carenos._gc.gc_paused`).
     """
+    if not paths:
+        raise UsageError("give load_corpus() a path: a file or a directory of standards")
     with gc_paused():
-        return Corpus(iter_standards(path, max_size=max_size))
+        corpus = Corpus(
+            item
+            for path in paths
+            for item in iter_standards(path, max_size=max_size, recursive=recursive)
+        )
+    if not corpus:
+        where = ", ".join(os.fspath(p) for p in paths)
+        raise ReadError("no standards found", source=where)
+    return corpus
 
 
 def iter_standards(
