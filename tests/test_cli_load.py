@@ -43,9 +43,14 @@ def test_one_code_in_two_paths_is_an_error(
     cli: Cli, tmp_path: Path, minimal_dict: dict[str, Any]
 ) -> None:
     carenos.dump(carenos.from_dict(minimal_dict), tmp_path / "SCDHSC9999.yaml")
-    result = cli("load", tmp_path, tmp_path / "SCDHSC9999.yaml")
+    (tmp_path / "other").mkdir()
+    carenos.dump(carenos.from_dict(minimal_dict), tmp_path / "other" / "copy.yaml")
+    result = cli("load", tmp_path / "other", tmp_path / "SCDHSC9999.yaml")
     assert result.exit_code == 1
     assert "standard SCDHSC9999 is also in" in result.output
+    once = cli("load", tmp_path / "SCDHSC9999.yaml", tmp_path, "--no-recursive")
+    assert once.exit_code == 0, once.output  # one file named twice is read once
+    assert once.output.endswith("1 standard loaded.\n")
 
 
 def test_a_missing_path_is_a_usage_error_for_every_reading_command(

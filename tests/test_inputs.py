@@ -106,8 +106,13 @@ def test_python_load_corpus_follows_the_same_rule(tmp_path: Path) -> None:
         carenos.load_corpus(empty)
     with pytest.raises(carenos.CarenosError, match="give load_corpus\\(\\) a path"):
         carenos.load_corpus()
-    with pytest.raises(carenos.CarenosError, match="two standards|SCDHSC0393"):
-        carenos.load_corpus(SEED, nested)
+    again = carenos.load_corpus(nested / SEED.name, tmp_path / "suite")  # one file named twice
+    assert again.codes == ("SCDHSC0393",)
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    shutil.copy(SEED, copy / "another-name.yaml")
+    with pytest.raises(carenos.CarenosError, match="standard SCDHSC0393 is also in"):
+        carenos.load_corpus(nested, copy)
 
 
 def test_python_validate_of_nothing_fails(tmp_path: Path) -> None:

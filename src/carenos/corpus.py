@@ -192,11 +192,7 @@ def load_corpus(
     if not paths:
         raise UsageError("give load_corpus() a path: a file or a directory of standards")
     with gc_paused():
-        corpus = Corpus(
-            item
-            for path in paths
-            for item in iter_standards(path, max_size=max_size, recursive=recursive)
-        )
+        corpus = Corpus(iter_standards(*paths, max_size=max_size, recursive=recursive))
     if not corpus:
         where = ", ".join(os.fspath(p) for p in paths)
         raise ReadError("no standards found", source=where)
@@ -204,24 +200,37 @@ def load_corpus(
 
 
 def iter_standards(
-    path: str | os.PathLike[str], *, max_size: int | None = None, recursive: bool | None = None
+    *paths: str | os.PathLike[str], max_size: int | None = None, recursive: bool | None = None
 ) -> Iterator[tuple[Standard, str]]:
-    """The standards of a file or directory one at a time, with their sources.
+    """The standards of files and directories one at a time, with their sources.
 
     What :func:`load_corpus` reads, without holding them all (and without its check
     for duplicate codes). The source is the file, or ``file:line`` for a line of JSON
-    Lines. The first problem met raises.
+    Lines. A file named twice (itself and in its directory) is read once. The first
+    problem met raises.
     """
-    root = Path(path)
-    if os.fspath(path) == "-":
-        yield from _stdin_standards(max_size)
-        return
-    files = standard_files(root, recursive=recursive) if root.is_dir() else [root]
-    for file in files:
-        for document in read_documents(file, limit=max_size):
-            if isinstance(document, CarenosError):
-                raise document
-            yield to_standard(document), document.label
+    read: set[Path] = set()
+    several = len(paths) > 1  # the files of one path are each listed once
+    for path in paths:
+        if os.fspath(path) == "-":
+            yield from _stdin_standards(max_size)
+            continue
+        root = Path(path)
+        files = standard_files(root, recursive=recursive) if root.is_dir() else [root]
+        for file in files:
+            if several:
+                if (resolved := file.resolve()) in read:
+                    continue
+                read.add(resolved)
+            yield from _file_standards(file, max_size)
+
+
+def _file_standards(file: Path, max_size: int | None) -> Iterator[tuple[Standard, str]]:
+    """The standards of one file, with their sources."""
+    for document in read_documents(file, limit=max_size):
+        if isinstance(document, CarenosError):
+            raise document
+        yield to_standard(document), document.label
 
 
 def read_standards(
@@ -240,13 +249,12 @@ def read_standards(
     """
     paths = list(paths)
     seen: dict[Key, str] = {}
-    for path in paths:
-        for standard, source in iter_standards(path, max_size=max_size, recursive=recursive):
-            key = key_of(standard)
-            if key in seen:
-                raise DuplicateError.of(label_of(standard), seen[key], source)
-            seen[key] = source
-            yield standard
+    for standard, source in iter_standards(*paths, max_size=max_size, recursive=recursive):
+        key = key_of(standard)
+        if key in seen:
+            raise DuplicateError.of(label_of(standard), seen[key], source)
+        seen[key] = source
+        yield standard
     if at_least_one and not seen:
         where = ", ".join(os.fspath(p) for p in paths) or "no path"
         raise ReadError("no standards found", source=where)
