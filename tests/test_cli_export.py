@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -151,10 +152,14 @@ def test_usage_errors_exit_2(export: Export, args: list[str]) -> None:
     assert out == b""
 
 
-def test_duplicate_standards_exit_1(cli: Cli) -> None:
-    result = cli("export", STANDARDS, STANDARDS, "--format", "json")
+def test_duplicate_standards_exit_1(cli: Cli, tmp_path: Path) -> None:
+    shutil.copytree(STANDARDS, tmp_path / "copy")
+    result = cli("export", STANDARDS, tmp_path / "copy", "--format", "json")
     assert result.exit_code == 1
     assert "SCDHSC9001 is also in" in result.stderr
+    once = cli("export", STANDARDS, STANDARDS, "--format", "jsonl")  # the same files, once
+    assert once.exit_code == 0
+    assert once.stdout == cli("export", STANDARDS, "--format", "jsonl").stdout
 
 
 def test_import_case_round_trip(cli: Cli, export: Export, tmp_path: Path) -> None:
