@@ -83,13 +83,19 @@ def test_invalid_values_are_rejected(build: object, message: str) -> None:
 
 
 @pytest.mark.parametrize("cls", [PerformanceCriterion, KnowledgeItem])
-def test_the_trusted_constructor_is_the_constructor_without_its_calls(
+def test_the_bulk_builder_is_the_constructor_without_its_calls(
     cls: type[PerformanceCriterion] | type[KnowledgeItem],
 ) -> None:
+    from carenos._build import statements
     from carenos.model import MAX_TEXT_LENGTH
 
+    def trusted(ident: str, text: str) -> PerformanceCriterion | KnowledgeItem:
+        built = statements(cls, [{"id": ident, "text": text}], "ABC0001")
+        assert built is not None
+        return built[0]
+
     prefix = cls.PREFIX
-    built = cls._trusted(f"{prefix}12", "a text", "ABC0001")
+    built = trusted(f"{prefix}12", "a text")
     assert built == cls(f"{prefix}12", "a text", standard_code="ABC0001")
     assert hash(built) == hash(cls(f"{prefix}12", "a text", standard_code="ABC0001"))
     assert type(built) is cls
@@ -101,6 +107,6 @@ def test_the_trusted_constructor_is_the_constructor_without_its_calls(
         (f"{prefix}1", ""),
         (f"{prefix}1", "x" * (MAX_TEXT_LENGTH + 1)),
     ]:
-        assert cls._trusted(ident, text, "ABC0001") is None
+        assert statements(cls, [{"id": ident, "text": text}], "ABC0001") is None
         with pytest.raises(ValueError, match=r"id of the form|empty|over the limit"):
             cls(ident, text)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, overload
 
 from ._gc import gc_paused
+from .convert import sharing_texts
 from .documents import to_standard
 from .errors import CarenosError, DuplicateError, ReadError, UsageError
 from .io.formats import STANDARD_FILE_SUFFIXES
@@ -191,7 +192,7 @@ def load_corpus(
     """
     if not paths:
         raise UsageError("give load_corpus() a path: a file or a directory of standards")
-    with gc_paused():
+    with gc_paused(), sharing_texts():
         corpus = Corpus(iter_standards(*paths, max_size=max_size, recursive=recursive))
     if not corpus:
         where = ", ".join(os.fspath(p) for p in paths)

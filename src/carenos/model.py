@@ -7,7 +7,7 @@ The dict shape (what YAML and JSON hold) is defined once, in :mod:`carenos.conve
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any, ClassVar, Literal, Self, overload
+from typing import Any, ClassVar, Literal, overload
 
 from attrs import Attribute, evolve, field, frozen
 
@@ -67,7 +67,7 @@ def _holds(statements: tuple[_Statement, ...], item: object) -> bool:
     return item in statements
 
 
-@frozen
+@frozen(weakref_slot=False)  # millions of them: no weak references
 class _Statement:
     """A numbered statement of a standard: its ``id`` (``PREFIX`` and a number) and text."""
 
@@ -84,33 +84,15 @@ class _Statement:
         """The reference of this statement across the suite, e.g. ``SCDHSC0393/K12``."""
         return f"{self.standard_code}/{self.id}" if self.standard_code else self.id
 
-    @classmethod
-    def _trusted(cls, ident: str, text: str, code: str) -> Self | None:
-        """The statement, or ``None`` if ``ident`` or ``text`` would fail the validators.
 
-        The bulk loader's hot loop (:mod:`carenos.convert`): the validators' checks
-        (:func:`is_id`, :func:`is_text`) made inline, without the per-field validator calls
-        of ``__init__``; the caller has checked that both are ``str``. Equal to what
-        ``cls(ident, text, standard_code=code)`` builds (a test holds it to that).
-        """
-        if not (is_id(cls.PREFIX, ident) and is_text(text)):
-            return None
-        statement = _new(cls)
-        _set(statement, "id", ident)
-        _set(statement, "text", text)
-        _set(statement, "standard_code", code)
-        _set(statement, "sub_items", ())
-        return statement
-
-
-@frozen
+@frozen(weakref_slot=False)  # millions of them: no weak references
 class PerformanceCriterion(_Statement):
     """A performance criterion: what a worker must be able to do (``P1``, ``P2`` ...)."""
 
     PREFIX: ClassVar[str] = "P"
 
 
-@frozen
+@frozen(weakref_slot=False)  # millions of them: no weak references
 class KnowledgeItem(_Statement):
     """A knowledge and understanding statement (``K1``, ``K2`` ...)."""
 
@@ -158,7 +140,7 @@ class KnowledgeSection:
         return _holds(self.items, item)
 
 
-@frozen
+@frozen(weakref_slot=False)  # millions of them: no weak references
 class ScopeStatement:
     """One scope/range statement; ``term`` is the term it defines, where it defines one."""
 

@@ -17,9 +17,9 @@ from typing import Any
 from attrs import field, frozen
 
 from ..errors import CarenosError, DuplicateKeyError, UsageError
-from .files import read_lines, read_text
+from .files import decode, read_line_bytes, read_text
 from .formats import READERS, DocumentFormat, input_format, suffix_list
-from .json import json_positions, parse_json
+from .json import json_positions, parse_canonical_json, parse_json
 from .positions import Positions
 from .yaml import ParsedYaml, parse_yaml, parse_yaml_stream
 
@@ -190,17 +190,33 @@ def read_documents(
 def _per_line(
     source: str, fmt: DocumentFormat, limit: int | None
 ) -> Iterator[ParsedDocument | CarenosError]:
+    if fmt != "json":  # pragma: no cover - every per-line format is JSON today
+        raise UsageError(f"no per-line reader of {fmt}", source=source)
     try:
-        lines = read_lines(source, limit=limit)
-        for number, text in lines:
-            if isinstance(text, CarenosError):
-                yield text
+        for number, raw in read_line_bytes(source, limit=limit):
+            if isinstance(raw, CarenosError):
+                yield raw
+                continue
+            data = parse_canonical_json(raw)
+            if data is not None:  # as carenos writes it: strict by construction
+                text = raw.decode("utf-8")
+                yield ParsedDocument(
+                    data, source, text, "json", (), number, True, _positions_of(text)
+                )
                 continue
             try:
-                if fmt != "json":  # pragma: no cover - every per-line format is JSON today
-                    raise UsageError(f"no per-line reader of {fmt}", source=source)
+                text = decode(raw, source)
+            except CarenosError as error:
+                yield error.at(line=number)
+                continue
+            try:
                 yield _json_document(text, source, number, per_line=True)
             except CarenosError as error:
                 yield error
     except CarenosError as error:
         yield error
+
+
+def _positions_of(text: str) -> Callable[[], Positions]:
+    """The positions of a JSON text, worked out when asked for."""
+    return lambda: json_positions(text)
