@@ -41,8 +41,20 @@ def _seen(command: str, output: str) -> bool:
 def test_an_empty_directory_is_an_error(cli: Cli, tmp_path: Path, command: str) -> None:
     result = cli(*COMMANDS[command], tmp_path)
     assert result.exit_code == 1, result.output
-    assert "no standard" in result.output
+    if command == "validate":  # findings are its output
+        assert "no standard" in result.stdout
+    else:
+        assert "no standard" in result.stderr
+        assert result.stdout == ""  # not even a CSV header or an empty package
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "case", "yaml"])
+def test_an_empty_export_writes_nothing_at_all(cli: Cli, tmp_path: Path, fmt: str) -> None:
+    result = cli("export", tmp_path, "-f", fmt)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == f"{tmp_path}: error: no standards found (CN004)\n"
 
 
 @pytest.mark.parametrize("command", COMMANDS)

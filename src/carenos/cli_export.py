@@ -13,8 +13,10 @@ from .cli_options import (
     catalogue_option,
     format_option,
     max_size_option,
+    missing_paths,
     out_options,
     paths_argument,
+    progress,
     read_options,
     read_standards_shown,
     reported_errors,
@@ -154,6 +156,8 @@ def export_command(
 
     jsonl and csv stream: they hold one standard at a time.
     """
+    import itertools
+
     from .catalogue import load_catalogue
     from .export import write, write_output, write_yaml_files
     from .io.files import atomic_write, refuse_overwrite
@@ -177,7 +181,9 @@ def export_command(
         to_directory = out is not None and (Path(out).is_dir() or out.endswith(("/", "\\")))
         if to_directory and fmt != "yaml":
             raise UsageError(f"--format {fmt} writes one file: give --out a file name", source=out)
-        standards = read_standards_shown(paths, max_size=max_size, label="exporting")
+        reading = read_standards_shown(paths, max_size=max_size, label="exporting")
+        first = next(reading)  # "no standards found" comes before any output
+        standards = itertools.chain([first], reading)
         if to_directory:
             assert out is not None
             written = write_yaml_files(standards, out, overwrite=force)
@@ -204,7 +210,7 @@ def export_command(
 
 
 @click.command("import-case")
-@click.argument("file", type=click.Path(path_type=str))
+@click.argument("file", type=click.Path(allow_dash=True, path_type=str))
 @out_options(
     "Write each standard to DIR/CODE.yaml (default: a YAML stream on standard output).",
     dir_okay=True,
@@ -230,16 +236,28 @@ def import_case_command(file: str, out: str | None, force: bool, max_size: int) 
     from .validation import render, validate
 
     with reported_errors():
-        result = read_case(read_text(file, limit=max_size), source=file)
+        missing_paths([file])
+        if file == "-":
+            from .corpus import stdin_text
+
+            text, file = stdin_text(limit=max_size)
+        else:
+            text = read_text(file, limit=max_size)
+        result = read_case(text, source=file)
         for note in result.notes:
             say(f"{file}: note: {note}")
+        reports = []
         if out is None:
             click.echo(to_yaml(result.standards), nl=False)
-            reports = [validate(s, name=f"{file} ({s.code})") for s in result.standards]
+            checked: list[Any] = [(s, f"{file} ({s.code})") for s in result.standards]
         else:
             written = write_yaml_files(result.standards, out, overwrite=force)
             say(f"{plural(len(written), 'standard')} written to {out}")
-            reports = [validate(path) for path in written]
+            checked = [(path, None) for path in written]
+        with progress(len(checked), "validating") as advance:
+            for what, name in checked:
+                reports.append(validate(what, name=name))
+                advance()
         bad = [report for report in reports if not report.ok]
         for report in bad:
             click.echo(render(report, "text"), err=True, nl=False)
@@ -296,7 +314,7 @@ def publish_case_command(
     help="A database written by `carenos export --format sqlite` (instead of PATHS).",
 )
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 @max_size_option
 def search_command(
     query: str,

@@ -15,6 +15,7 @@ from .cli_options import (
     EXIT_FINDINGS,
     EXIT_USAGE,
     max_size_option,
+    missing_paths,
     out_options,
     progress,
     report_error,
@@ -91,6 +92,7 @@ def import_command(
     from .io.suite_index import read_index
 
     with reported_errors():
+        missing_paths(sources)
         if (code or title) and len(sources) > 1:
             raise UsageError("--code and --title name one standard: give one SOURCE with them")
         kind = None if origin in ("auto", "nosdb") else origin
@@ -137,7 +139,7 @@ def import_command(
         labels = [source for _, source in found]
         written = write_yaml_files(standards, out, overwrite=force, sources=labels)
         for standard, target in zip(standards, written, strict=True):
-            click.echo(
+            say(
                 f"{standard.code}  {standard.title}: {len(standard.elements)} elements, "
                 f"{len(standard.criteria)} performance criteria, "
                 f"{len(standard.knowledge_items)} knowledge items -> {target}"

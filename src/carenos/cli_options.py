@@ -24,6 +24,7 @@ __all__ = [
     "catalogue_option",
     "format_option",
     "max_size_option",
+    "missing_paths",
     "out_options",
     "paths_argument",
     "progress",
@@ -66,6 +67,16 @@ def reported_errors() -> Iterator[None]:
     except CarenosError as error:
         report_error(error)
         sys.exit(EXIT_USAGE if isinstance(error, UsageError) else EXIT_FINDINGS)
+
+
+def missing_paths(paths: Iterable[str]) -> None:
+    """A :class:`UsageError` (exit 2, as click gives the other commands) for the first path
+    that is not there; what is there but cannot be read is the reader's to say (exit 1)."""
+    import os
+
+    for path in paths:
+        if path != "-" and not os.path.lexists(path):
+            raise UsageError("no such file or directory", source=path)
 
 
 def report_error(error: CarenosError) -> None:

@@ -272,23 +272,30 @@ def forget_stdin() -> None:
     _stdin.clear()
 
 
-def stdin_text(name: str | None = None) -> tuple[str, str]:
-    """Standard input's text (read once, whatever asks for it again) and its name."""
+def stdin_text(name: str | None = None, *, limit: int | None = None) -> tuple[str, str]:
+    """Standard input's text (read once, whatever asks for it again) and its name; more
+    than the size limit (``limit``, else the default) is a :class:`ReadError`."""
     import sys
 
     from .io.files import decode, max_size
 
+    source = name or STDIN_NAME
     if "text" not in _stdin:
-        data = sys.stdin.buffer.read(max_size() + 1)
-        _stdin["text"] = decode(data, name or STDIN_NAME)
-    return _stdin["text"], name or STDIN_NAME
+        cap = max_size(limit)
+        data = sys.stdin.buffer.read(cap + 1)
+        if len(data) > cap:
+            raise ReadError(
+                f"standard input is over the size limit of {cap:,} bytes", source=source
+            )
+        _stdin["text"] = decode(data, source)
+    return _stdin["text"], source
 
 
 def _stdin_standards(max_size: int | None) -> Iterator[tuple[Standard, str]]:
     from .io.formats import input_format
     from .io.parse import parse_stream
 
-    text, name = stdin_text(os.environ.get("CARENOS_STDIN_FILENAME"))
+    text, name = stdin_text(os.environ.get("CARENOS_STDIN_FILENAME"), limit=max_size)
     reader = input_format(name) or "yaml"
     if reader == "jsonl":
         lines = [line for line in text.splitlines() if line.strip()]

@@ -168,6 +168,9 @@ def read_documents(
     """
     source = os.fspath(path)
     name = input_format(path)
+    if name is None and not os.path.lexists(source):  # the missing file, not its suffix
+        yield from _missing(source, limit)
+        return
     if name is None:
         raise UsageError(
             f"cannot tell the format from the suffix {os.path.splitext(source)[1]!r} "
@@ -185,6 +188,14 @@ def read_documents(
         yield error
         return
     yield from documents
+
+
+def _missing(source: str, limit: int | None) -> Iterator[CarenosError]:
+    """The error of reading a file that is not there (as :func:`read_text` words it)."""
+    try:
+        read_text(source, limit=limit)
+    except CarenosError as error:
+        yield error
 
 
 def _per_line(

@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from ..catalogue import Catalogue, load_catalogue
 from ..corpus import Corpus
-from ..errors import ReadError
+from ..errors import CarenosError, ReadError
 from ..io.formats import REPORTERS, STANDARD_FILE_SUFFIXES, SUFFIXES, DocumentFormat, suffix_list
 from ..model import Standard
 from .findings import Finding, Report
@@ -54,10 +54,17 @@ def _catalogue(choice: CatalogueChoice) -> Catalogue | None:
 
 
 def _looks_like_path(text: str) -> bool:
+    """A text of one line that names a file: one that exists, has a suffix carenos reads,
+    or reads as a path (``data/standardz``) rather than as a document, since no one line
+    without a ``key: value`` or a JSON bracket is a standard."""
     if "\n" in text or not text.strip() or len(text) > 4096:
         return False
     path = Path(text)
-    return path.suffix.lower() in SUFFIXES or path.exists()
+    if path.suffix.lower() in SUFFIXES or path.exists():
+        return True
+    if text != text.strip():  # "0\t" is a YAML text; a path has no spaces around it
+        return False
+    return not (text[0] in "{[" or ": " in text or text.endswith(":"))
 
 
 def validate(
@@ -74,8 +81,9 @@ def validate(
     :class:`Report`.
 
     Args:
-        source: a path (``os.PathLike``, or a ``str`` of one line that names a file
-            carenos reads or one that exists), else the text of a document (see
+        source: a path (``os.PathLike``, or a ``str`` of one line that exists, has a
+            suffix carenos reads, or holds no ``key: value`` or JSON bracket, so that a
+            mistyped path is "no such file"), else the text of a document (see
             :func:`validate_text`, which never guesses), a dict or a :class:`Standard`.
         fmt: the format of a text (default YAML, of which JSON is a subset; ``"json"``
             reads strict JSON).
@@ -141,12 +149,17 @@ def validate_paths(
         if on_file is not None:  # progress: one file done
             on_file(file)
     if any(os.fspath(p) == "-" for p in paths):  # standard input, named by --stdin-filename
-        from ..corpus import stdin_text
+        from ..corpus import STDIN_NAME, stdin_text
         from ..io.formats import input_format
 
-        text, name = stdin_text(os.environ.get("CARENOS_STDIN_FILENAME"))
-        fmt: DocumentFormat = "json" if input_format(name) == "json" else "yaml"
-        results += check_text(text, fmt, name, limit=max_size, catalogue=chosen)
+        name = os.environ.get("CARENOS_STDIN_FILENAME") or STDIN_NAME
+        try:
+            text, name = stdin_text(name, limit=max_size)
+        except CarenosError as error:
+            findings.append(Finding.of_error(error, name))
+        else:
+            fmt: DocumentFormat = "json" if input_format(name) == "json" else "yaml"
+            results += check_text(text, fmt, name, limit=max_size, catalogue=chosen)
         files.append(Path(name))
     if not files and not findings:
         where = ", ".join(os.fspath(p) for p in paths) or "no path"
