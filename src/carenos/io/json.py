@@ -7,15 +7,20 @@ an error message), by reading the same text as YAML, of which JSON is a subset.
 
 from __future__ import annotations
 
+import bisect
 import json
+import re
+from collections.abc import Iterator
 from typing import Any
 
 import orjson
+from attrs import define
 
 from ..errors import DuplicateKeyError, ParseError
 from .positions import Positions
 
 __all__ = [
+    "canonical_positions",
     "dump_json",
     "dump_json_line",
     "json_kind",
@@ -112,13 +117,158 @@ def _find_duplicate(text: str, key: str) -> tuple[int | None, int | None]:
 
 
 def json_positions(text: str) -> Positions:
-    """Positions of the values of a JSON text (empty if it cannot be worked out)."""
-    from .yaml import parse_yaml
+    """Positions of the values and keys of a JSON text (empty where it cannot be worked out).
 
-    try:
-        return parse_yaml(text).positions
-    except Exception:  # positions are a courtesy
-        return Positions()
+    One pass over the text's tokens (a regular expression finds them), placing them as
+    the YAML reader would: a value at its first character, a key at its opening quote.
+    The pass goes only as far as a lookup needs: a finding in a standard of JSON Lines
+    scans up to its statement, not the whole line.
+    """
+    positions = _ScannedPositions()
+    positions.scan = _scan(text, positions.values, positions.keys)
+    return positions
+
+
+@define
+class _ScannedPositions(Positions):
+    """Positions filled in by a scan that is advanced only as far as each lookup needs."""
+
+    scan: Iterator[None] | None = None
+
+    def of(self, pointer: str, *, key: bool = False) -> tuple[int | None, int | None]:
+        """As :meth:`Positions.of`, after scanning as far as ``pointer``."""
+        table = self.keys if key else self.values
+        while self.scan is not None and pointer not in table:
+            try:
+                next(self.scan)
+            except StopIteration:
+                self.scan = None
+            except Exception:  # positions are a courtesy: keep what was placed
+                self.scan = None
+        return super().of(pointer, key=key)
+
+    def complete(self) -> Positions:
+        """Every position: the whole text scanned."""
+        self.of("\x00")  # no pointer holds a NUL: the scan runs to its end
+        return Positions(dict(self.values), dict(self.keys))
+
+
+def canonical_positions(data: Any) -> Positions:
+    """Positions in the canonical text of ``data`` (what :func:`parse_canonical_json`
+    accepted: ``orjson.dumps(data)``), worked out from the lengths of what comes before
+    each value, written again by orjson, rather than by scanning the text."""
+    return _CanonicalPositions(data=data)
+
+
+@define
+class _CanonicalPositions(Positions):
+    """Positions of a canonical JSON text, each worked out when looked up."""
+
+    data: Any = None
+
+    def of(self, pointer: str, *, key: bool = False) -> tuple[int | None, int | None]:
+        """As :meth:`Positions.of`: the value at ``pointer`` (or its key), else the nearest
+        enclosing value."""
+        offset = 0
+        node = self.data
+        parts = pointer.split("/")[1:] if pointer else []
+        for number, raw in enumerate(parts):
+            part = raw.replace("~1", "/").replace("~0", "~")
+            last = number == len(parts) - 1
+            if type(node) is dict:
+                start = offset
+                offset += 1  # {
+                for name, value in node.items():
+                    if name == part:
+                        if last and key:
+                            return 1, offset + 1
+                        offset += _width(name) + 1  # "name":
+                        node = value
+                        break
+                    offset += _width(name) + 1 + _width(value) + 1  # "name":value,
+                else:
+                    return 1, start + 1
+            elif type(node) is list and part.isdigit() and int(part) < len(node):
+                offset += 1 + sum(_width(item) + 1 for item in node[: int(part)])  # [a,b,
+                node = node[int(part)]
+            else:
+                return 1, offset + 1
+        return 1, offset + 1
+
+    def complete(self) -> Positions:
+        """Every position: the canonical text scanned."""
+        return json_positions(orjson.dumps(self.data).decode("utf-8")).complete()
+
+
+def _width(value: Any) -> int:
+    """The length in characters of ``value`` as canonical JSON."""
+    written = orjson.dumps(value)
+    return len(written) if written.isascii() else len(written.decode("utf-8"))
+
+
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+')
+_KEY, _COLON, _VALUE, _AFTER = range(4)
+"""What the scan expects next: a key, the colon after it, a value, or what follows one."""
+
+
+def _scan(
+    text: str, values: dict[str, tuple[int, int]], keys: dict[str, tuple[int, int]]
+) -> Iterator[None]:
+    """Place the values and keys of ``text`` in ``values`` and ``keys``, yielding after
+    each value placed."""
+    one_line = "\n" not in text
+    starts = [0] if one_line else [0, *(m.end() for m in re.finditer("\n", text))]
+
+    def place(offset: int) -> tuple[int, int]:
+        if one_line:
+            return 1, offset + 1
+        line = bisect.bisect_right(starts, offset)
+        return line, offset - starts[line - 1] + 1
+
+    stack: list[list[Any]] = []  # [is an object, its pointer, the index of its last item]
+    pointer = ""  # where the next value goes
+    expect = _VALUE
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        first = token[0]
+        if expect == _KEY:
+            if first == "}":
+                stack.pop()
+                expect = _AFTER
+                continue
+            key = json.loads(token) if "\\" in token else token[1:-1]
+            if "~" in key or "/" in key:
+                key = key.replace("~", "~0").replace("/", "~1")
+            pointer = f"{stack[-1][1]}/{key}"
+            keys[pointer] = place(match.start())
+            expect = _COLON
+        elif expect == _COLON:
+            expect = _VALUE
+        elif expect == _VALUE:
+            if first == "]":  # an empty array
+                stack.pop()
+                expect = _AFTER
+                continue
+            values[pointer] = place(match.start())
+            if first == "{":
+                stack.append([True, pointer, 0])
+                expect = _KEY
+            elif first == "[":
+                stack.append([False, pointer, 0])
+                pointer = f"{pointer}/0"
+            else:
+                expect = _AFTER
+            yield
+        elif first == ",":
+            frame = stack[-1]
+            if frame[0]:
+                expect = _KEY
+            else:
+                frame[2] += 1
+                pointer = f"{frame[1]}/{frame[2]}"
+                expect = _VALUE
+        else:  # a closing bracket
+            stack.pop()
 
 
 def json_kind(value: object) -> str:

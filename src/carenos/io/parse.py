@@ -19,7 +19,7 @@ from attrs import field, frozen
 from ..errors import CarenosError, DuplicateKeyError, UsageError
 from .files import decode, read_line_bytes, read_text
 from .formats import READERS, DocumentFormat, input_format, suffix_list
-from .json import json_positions, parse_canonical_json, parse_json
+from .json import canonical_positions, json_positions, parse_canonical_json, parse_json
 from .positions import Positions
 from .yaml import ParsedYaml, parse_yaml, parse_yaml_stream
 
@@ -190,6 +190,11 @@ def read_documents(
     yield from documents
 
 
+def _canonical(data: Any) -> Callable[[], Positions]:
+    """The positions of a canonical JSON document (see :func:`canonical_positions`)."""
+    return lambda: canonical_positions(data)
+
+
 def _missing(source: str, limit: int | None) -> Iterator[CarenosError]:
     """The error of reading a file that is not there (as :func:`read_text` words it)."""
     try:
@@ -211,9 +216,8 @@ def _per_line(
             data = parse_canonical_json(raw)
             if data is not None:  # as carenos writes it: strict by construction
                 text = raw.decode("utf-8")
-                yield ParsedDocument(
-                    data, source, text, "json", (), number, True, _positions_of(text)
-                )
+                found = _canonical(data)
+                yield ParsedDocument(data, source, text, "json", (), number, True, found)
                 continue
             try:
                 text = decode(raw, source)
@@ -226,8 +230,3 @@ def _per_line(
                 yield error
     except CarenosError as error:
         yield error
-
-
-def _positions_of(text: str) -> Callable[[], Positions]:
-    """The positions of a JSON text, worked out when asked for."""
-    return lambda: json_positions(text)

@@ -28,6 +28,10 @@ class Positions:
     values: dict[str, tuple[int, int]] = field(factory=dict)
     keys: dict[str, tuple[int, int]] = field(factory=dict)
 
+    def complete(self) -> Positions:
+        """Every position, worked out (a scan that goes only as far as asked runs to its end)."""
+        return self
+
     def of(self, pointer: str, *, key: bool = False) -> tuple[int | None, int | None]:
         """Position of the value at ``pointer`` (or of its key, with ``key=True``)."""
         if key and pointer in self.keys:
