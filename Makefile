@@ -54,8 +54,9 @@ test-slow: $(STAMP)
 	  || echo "sqlite3 could not be installed: the wheel test skips its sqlite3 query"
 	$(BIN)/python -m pytest -q -m slow
 
+# BENCH_ARGS="--n 21000 --repeats 1": the scale of the UK database (docs/performance.md)
 bench: $(STAMP)
-	$(BIN)/python -m benchmarks.run
+	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
 docs: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[docs]'

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import os
 import resource
-import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 from pathlib import Path
@@ -30,7 +30,6 @@ SECONDS = 20.0
 """A guard against a hang or a runaway (quadratic) pass, not a speed figure: speed is
 measured by `make bench`. A normal run takes well under a second (2 s under tracemalloc)."""
 MEGABYTES = 200
-CLI = shutil.which("carenos", path=str(Path(sys.executable).parent)) or "carenos"
 
 RUNS = [
     pytest.param(case, interface, id=f"{case.name}-{interface}")
@@ -44,25 +43,45 @@ def _limit_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
+_PEAK = """
+import atexit, os, sys
+
+def _report():  # the peak RSS of this process: VmHWM starts afresh at exec, ru_maxrss does not
+    with open("/proc/self/status") as status:
+        peak = next(line.split()[1] for line in status if line.startswith("VmHWM"))
+    with open(os.environ["CARENOS_TEST_PEAK"], "w") as out:
+        out.write(peak)
+
+atexit.register(_report)
+from carenos.cli import main
+sys.argv[0] = "carenos"
+main()
+"""
+
+
 def run_cli(*args: str) -> tuple[int, str, float, float]:
     """Run the command line in a subprocess under a memory limit.
 
-    Returns the exit code, stdout and stderr together, seconds taken and peak RSS in MB.
+    Returns the exit code, stdout and stderr together, seconds taken and peak RSS in MB
+    (the process's own: ``ru_maxrss`` of a child starts at its parent's peak on Linux).
     """
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        [CLI, *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        preexec_fn=_limit_memory,
-    )
-    assert process.stdout is not None
-    output = process.stdout.read().decode("utf-8", "replace")
-    _, status, usage = os.wait4(process.pid, 0)
-    process.returncode = os.waitstatus_to_exitcode(status)
-    seconds = time.perf_counter() - started
-    process.stdout.close()
-    return process.returncode, output, seconds, usage.ru_maxrss / 1024
+    with tempfile.TemporaryDirectory() as scratch:
+        peak_file = Path(scratch, "peak")
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            [sys.executable, "-c", _PEAK, *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            preexec_fn=_limit_memory,
+            env={**os.environ, "CARENOS_TEST_PEAK": str(peak_file)},
+        )
+        assert process.stdout is not None
+        output = process.stdout.read().decode("utf-8", "replace")
+        process.stdout.close()
+        returncode = process.wait()
+        seconds = time.perf_counter() - started
+        peak_kb = float(peak_file.read_text()) if peak_file.exists() else float("inf")
+    return returncode, output, seconds, peak_kb / 1024
 
 
 def _cli_args(interface: str, path: Path, out: Path) -> list[str]:
