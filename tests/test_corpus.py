@@ -111,3 +111,29 @@ def test_a_yaml_stream_of_several_standards_round_trips(tmp_path: Path) -> None:
     ]
     with pytest.raises(ParseError, match="another document"):
         carenos.load(path)
+
+
+def test_a_loaded_corpus_keeps_each_recurring_text_once(tmp_path: Path) -> None:
+    """Issue 20's memory: equal texts of a corpus are one object (statements, scope, rights,
+    headings), and the result is equal to what reading each standard alone gives."""
+    from benchmarks import make_corpus
+
+    path = make_corpus.write_corpus(12, tmp_path / "corpus.jsonl")
+    corpus = carenos.load_corpus(path)
+    first, second = corpus["SCDHSC10000"], corpus["SCDHSC10002"]  # modelled on one seed
+    assert first.scope is not None
+    assert second.scope is not None
+    assert first.scope.performance_criteria[0].text is second.scope.performance_criteria[0].text
+    assert first.values is not None
+    assert second.values is not None
+    assert first.values.rights[0] is second.values.rights[0]
+    assert first.knowledge[0].heading is second.knowledge[0].heading
+    texts: dict[str, list[int]] = {}
+    for standard in corpus:
+        for statement in standard.statements():
+            texts.setdefault(statement.text, []).append(id(statement.text))
+    recurring = [ids for ids in texts.values() if len(ids) > 1]
+    assert recurring  # the benchmark corpus shares a third of its statements
+    assert all(len(set(ids)) == 1 for ids in recurring)
+    alone = [carenos.loads(line, "json") for line in path.read_text(encoding="utf-8").splitlines()]
+    assert list(corpus) == alone

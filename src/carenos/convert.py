@@ -225,9 +225,37 @@ def _statement_hook(
     return structure_statement
 
 
+_OWN_LOOP = {"elements": "performance_criteria", "knowledge": "items"}
+"""The statements' lists (in each element, in each heading), whose texts the hot loop
+shares as it builds them."""
+
+
+def _shared(value: Any, texts: dict[str, str], skip: str | None = None) -> Any:
+    """``value`` (a document's dict) with each of its texts, but the statements', replaced
+    by the equal text seen first in this load: scope, rights, headings, metadata and the
+    like recur across a suite word for word. ``skip`` is a key left as it is."""
+    if type(value) is str:
+        return texts.setdefault(value, value)
+    if type(value) is dict:
+        return {
+            key: item
+            if key == skip
+            else [_shared(part, texts, _OWN_LOOP[key]) for part in item]
+            if key in _OWN_LOOP and skip is None and type(item) is list
+            else _shared(item, texts)
+            for key, item in value.items()
+        }
+    if type(value) is list:
+        return [_shared(item, texts) for item in value]
+    return value
+
+
 def _standard_hook(generated: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
     def structure_standard(value: Any, tp: Any) -> Any:
         code = value.get("code") if type(value) is dict else None
+        texts = _SHARED_TEXTS.get()
+        if texts is not None and type(value) is dict:
+            value = _shared(value, texts)
         token = _STANDARD_CODE.set(code if type(code) is str else "")
         try:
             return generated(value, tp)
