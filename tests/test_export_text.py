@@ -26,6 +26,7 @@ from carenos.export import (
 )
 from carenos.export.csv import shared_ids
 from carenos.mapping import map_knowledge
+from carenos.mapping.linking import catalogue_links
 from carenos.schema import validator
 
 from .property.strategies import standards
@@ -123,6 +124,24 @@ def test_shared_ids_per_standard_are_those_of_the_whole_set() -> None:
         one_by_one.update(shared_ids(map_knowledge([standard], shared)))
     assert one_by_one == whole
     assert len(whole) == 4
+
+
+def test_the_csv_links_are_those_of_the_map() -> None:
+    """The CSV links each standard through the catalogue index alone (no discovery): the
+    same entries, matches and scores as ``map_knowledge`` of the whole set."""
+    from benchmarks import make_corpus
+
+    bench = [carenos.from_dict(make_corpus.make_standard(i)) for i in range(60)]
+    for corpus, shared in (
+        (fixture_standards(), catalogue()),
+        ([*carenos.bundled(), *bench], carenos.load_catalogue()),
+    ):
+        whole = shared_ids(map_knowledge(corpus, shared))
+        fast: dict[str, tuple[str, str, float]] = {}
+        for standard in corpus:
+            fast.update(catalogue_links(standard, shared))
+        assert fast == whole
+        assert any(match == "near" for _, match, _ in whole.values())  # drift is linked too
 
 
 @given(st.lists(standards(), max_size=3, unique_by=lambda s: s.code))

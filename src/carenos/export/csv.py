@@ -19,11 +19,12 @@ is the same as mapping the whole set, and memory does not grow with it.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import IO
 
 from ..catalogue import Catalogue, load_catalogue
-from ..mapping import KnowledgeMap, map_knowledge
+from ..mapping import KnowledgeMap
+from ..mapping.linking import catalogue_links
 from ..model import Standard, Standards, standards_of
 from ._output import ExportOptions, text_of
 
@@ -86,7 +87,7 @@ def statement_rows(standard: Standard) -> Iterator[tuple[str, str, str, str, str
 
 
 def csv_rows(
-    standard: Standard, shared: dict[str, tuple[str, str, float]]
+    standard: Standard, shared: Mapping[str, tuple[str, str, float]]
 ) -> Iterator[tuple[str, ...]]:
     """The rows of one standard (see the module's description), in document order."""
     for kind, ident, ref, group, text, subs in statement_rows(standard):
@@ -109,7 +110,7 @@ def write_csv(standards: Standards, handle: IO[str], options: ExportOptions | No
     writer = csv.writer(handle, lineterminator="\r\n")
     writer.writerow(HEADER)
     for standard in standards:
-        writer.writerows(csv_rows(standard, shared_ids(map_knowledge([standard], catalogue))))
+        writer.writerows(csv_rows(standard, catalogue_links(standard, catalogue)))
 
 
 def to_csv(standards: Standards, *, catalogue: Catalogue | None = None, bom: bool = False) -> str:

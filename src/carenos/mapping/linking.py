@@ -12,9 +12,9 @@ from ..textnorm import normal_form, word_diff
 from .discover import discover
 from .index import DEFAULT_THRESHOLD, catalogue_index
 from .occurrences import Occurrence, occurrences
-from .result import KnowledgeMap, Link, SharedGroup
+from .result import KnowledgeMap, Link, Match, SharedGroup
 
-__all__ = ["map_knowledge", "near_matches"]
+__all__ = ["catalogue_links", "map_knowledge", "near_matches"]
 
 
 def near_matches(
@@ -37,6 +37,28 @@ def near_matches(
                 Link(occurrence.ref, occurrence.code, "near", score, differences),
                 entry,
             )
+
+
+def catalogue_links(
+    standard: Standard, catalogue: Catalogue, *, threshold: float = DEFAULT_THRESHOLD
+) -> dict[str, tuple[str, Match, float]]:
+    """``(entry id, match, score)`` of each statement of one standard linked to a catalogue
+    entry: what :func:`map_knowledge` links for the standard alone, without discovery (a
+    row-per-statement export needs the links, not the proposals)."""
+    index = catalogue_index(catalogue, threshold)
+    links: dict[str, tuple[str, Match, float]] = {}
+    for occurrence in occurrences(standard):
+        normal = normal_form(occurrence.text)
+        found = index.match(occurrence.kind, normal)
+        if found is not None:
+            entry, score = found
+            exact = entry.normal == normal
+            links[occurrence.ref] = (
+                entry.id,
+                "exact" if exact else "near",
+                100.0 if exact else score,
+            )
+    return links
 
 
 def map_knowledge(
