@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import carenos
 from carenos.errors import CarenosError
-from carenos.io.json import canonical_positions, json_positions
+from carenos.io.json import canonical_positions, dump_json, dump_json_line, json_positions
 from carenos.io.yaml import parse_yaml
 
 # Text the pure YAML reader takes inside a JSON string: it refuses some controls, and
@@ -102,3 +102,11 @@ def test_canonical_positions_of_real_standards() -> None:
         _canonical_agrees(make_corpus.make_standard(index))
     for standard in carenos.bundled():
         _canonical_agrees(carenos.to_dict(standard))
+
+
+@settings(max_examples=200, deadline=None)
+@given(_json)
+def test_the_writers_write_what_json_dumps_wrote(value: Any) -> None:
+    """orjson writes carenos's JSON: the same text as the json module did."""
+    assert dump_json(value) == json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+    assert dump_json_line(value) == json.dumps(value, ensure_ascii=False, separators=(",", ":"))
