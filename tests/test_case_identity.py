@@ -3,13 +3,17 @@ interchange review, part (a), B-E), run against a stand-in for the server's rule
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 import pytest
 from attrs import evolve
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from carenos import KnowledgeItem, KnowledgeSection, Standard
 from carenos.export import CaseOptions, case_package
+from carenos.export.case.identity import NAMESPACE, identifier
 
 from .support.export import case_errors, seed_standards
 
@@ -152,3 +156,10 @@ def test_a_welsh_version_is_a_document_of_its_own_linked_to_the_english(
     assert (
         package["CFDocument"]["identifier"] != case_package([english])["CFDocument"]["identifier"]
     )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(blacklist_categories=["Cs"])))
+def test_identifier_is_the_uuid5_of_its_key(key: str) -> None:
+    """The identifier is made from the SHA-1 directly, for speed: it is uuid5's."""
+    assert identifier(key) == str(uuid.uuid5(NAMESPACE, key))

@@ -11,6 +11,7 @@ text that occurs twice in one place by its occurrence. docs/pipelines.md states 
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from collections import Counter
 from collections.abc import Sequence
@@ -24,8 +25,16 @@ NAMESPACE = uuid.UUID("c28ec6ef-a65d-5ad8-b37f-cc07d3c0d257")
 
 
 def identifier(key: str) -> str:
-    """The UUID (as text) of the CASE object with ``key``."""
-    return str(uuid.uuid5(NAMESPACE, key))
+    """The UUID (as text) of the CASE object with ``key``: ``str(uuid.uuid5(NAMESPACE,
+    key))``, made from the SHA-1 directly (a package has one for every object)."""
+    digest = bytearray(hashlib.sha1(_NAMESPACE_BYTES + key.encode("utf-8")).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
+    digest[8] = (digest[8] & 0x3F) | 0x80  # the RFC 4122 variant
+    hexed = digest.hex()
+    return f"{hexed[:8]}-{hexed[8:12]}-{hexed[12:16]}-{hexed[16:20]}-{hexed[20:]}"
+
+
+_NAMESPACE_BYTES = NAMESPACE.bytes
 
 
 def framework_of(standards: Sequence[Standard], given: str | None, fallback: str) -> str:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from typing import IO, Any
 
-from ...catalogue import Catalogue
+from ...catalogue import Catalogue, load_catalogue
 from ...io.json import dump_json
-from ...mapping import map_knowledge
+from ...mapping.linking import catalogue_links
 from ...model import Standard, Standards, standards_of
 from .._output import ExportOptions
 from .identity import framework_of, identifier
@@ -172,19 +172,22 @@ def _matches(
     entry's item in the catalogue's CFDocument; ``isRelatedTo`` for near ones if asked."""
     if options.language != "en" or not standards:
         return  # the catalogue is in English
-    kmap = map_knowledge(standards, catalogue)
-    for group in kmap.groups:
-        if group.proposed:
+    catalogue = load_catalogue() if catalogue is None else catalogue
+    linked: dict[str, list[tuple[str, str]]] = {}  # entry id -> (ref, match), in corpus order
+    for standard in standards:
+        if standard.language == "en":
+            for ref, (entry_id, how, _score) in catalogue_links(standard, catalogue).items():
+                linked.setdefault(entry_id, []).append((ref, how))
+    for entry in catalogue:  # in the catalogue's order, as the map's groups are
+        if entry.id not in linked:
             continue
-        target = builder.link("CFItems", catalogue_item(group.entry.id), group.entry.id)
-        for found in group.links:
-            node = builder.nodes.get(found.ref)
-            if node is None or (found.match != "exact" and not options.near):
+        target = builder.link("CFItems", catalogue_item(entry.id), entry.id)
+        for ref, match in linked[entry.id]:
+            node = builder.nodes.get(ref)
+            if node is None or (match != "exact" and not options.near):
                 continue
-            kind = "exactMatchOf" if found.match == "exact" else "isRelatedTo"
-            builder.associate(
-                kind, node, target, extensions={"carenos": {"shared_id": group.entry.id}}
-            )
+            kind = "exactMatchOf" if match == "exact" else "isRelatedTo"
+            builder.associate(kind, node, target, extensions={"carenos": {"shared_id": entry.id}})
 
 
 def _translations(
