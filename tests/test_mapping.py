@@ -162,3 +162,28 @@ def test_near_matching_does_not_compare_every_pair(monkeypatch: pytest.MonkeyPat
     map_knowledge([s], Catalogue(entries))
     all_pairs = len(entries) * len(texts)
     assert 0 < calls < all_pairs / 10
+
+
+def test_discovery_joins_a_statement_to_every_wording_it_is_near() -> None:
+    """C is near both A and B, which are not near each other: one group of the three (C
+    used to join only its best match, leaving A alone, in one standard, dropped), headed
+    by the wording most standards use."""
+    base = (
+        "the procedures for reporting concerns about the safety of individuals in the work setting"
+    )
+    a = base
+    b = base.replace("reporting concerns", "raising worries").replace("work setting", "care home")
+    c = base.replace("reporting concerns", "raising worries")
+    assert fuzz.ratio(a, b) < 85 <= min(fuzz.ratio(a, c), fuzz.ratio(b, c))
+    corpus = [
+        _standard(code, [("Your practice", [text])])
+        for code, text in (("AAA0001", a), ("AAA0002", b), ("AAA0003", c), ("AAA0004", c))
+    ]
+    (group,) = map_knowledge(corpus, Catalogue(())).proposals()
+    assert group.entry.text == c
+    assert {link.ref: link.match for link in group.links} == {
+        "AAA0001/K1": "near",
+        "AAA0002/K1": "near",
+        "AAA0003/K1": "exact",
+        "AAA0004/K1": "exact",
+    }

@@ -30,8 +30,9 @@ def discover(
 
     Statements with one normal form are one candidate; candidates that are near one
     another (one union-find pass over a :class:`~.index.NearIndex`) are one group, kept
-    when its statements come from two or more standards. Proposed ids are new to
-    ``taken``, which grows with them.
+    when its statements come from two or more standards, and headed by the wording most of
+    them use (``exact``; the others ``near`` it). Proposed ids are new to ``taken``, which
+    grows with them.
     """
     by_normal: dict[tuple[EntryKind, str], list[Occurrence]] = {}
     for occurrence, normal in unlinked:
@@ -50,9 +51,8 @@ def discover(
     for position, (kind, normal) in enumerate(keys):
         index = indexes.setdefault(kind, NearIndex(threshold))
         blocking = blocking_keys(normal)
-        found = index.best(normal, blocking)
-        if found is not None:
-            parent[position] = root(positions[kind][found[0]])
+        for near in index.above(normal, blocking):  # joined to every near one, not the best
+            parent[root(positions[kind][near])] = root(position)
         index.add(normal, blocking)
         positions[kind].append(position)
     clusters: dict[int, list[int]] = defaultdict(list)
@@ -60,12 +60,15 @@ def discover(
         clusters[root(position)].append(position)
     groups = []
     for members in clusters.values():
-        first_kind, first_normal = keys[members[0]]
         found_here = [o for m in members for o in by_normal[keys[m]]]
         if len({o.code for o in found_here}) < 2:
             continue
+        # the wording most of its statements use heads the group (the first, on a tie):
+        # a rewording met first in the corpus is not the shared statement
+        top = max(members, key=lambda m: (len(by_normal[keys[m]]), -m))
+        first_kind, first_normal = keys[top]
         normal_of = {o.ref: keys[m][1] for m in members for o in by_normal[keys[m]]}
-        head = found_here[0]
+        head = by_normal[keys[top]][0]
         entry = SharedEntry(
             id=_unique_id(f"{head.category}.{slug(head.text)}", taken),
             category=head.category,

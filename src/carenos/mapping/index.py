@@ -78,6 +78,30 @@ class NearIndex:
             self.by_key[key].append(index)
         return index
 
+    def above(self, normal: str, keys: frozenset[str] | None = None) -> list[int]:
+        """Positions of every candidate text that reaches the cutoff against ``normal``."""
+        candidates = self._candidates(normal, keys)
+        if not candidates:
+            return []
+        normals = self.normals
+        found = process.extract(
+            normal,
+            [normals[i] for i in candidates],
+            scorer=fuzz.ratio,
+            score_cutoff=self.threshold,
+            limit=None,
+        )
+        return [candidates[index] for _, _, index in found]
+
+    def _candidates(self, normal: str, keys: frozenset[str] | None) -> list[int]:
+        """The positions sharing one of the rarest keys of ``normal`` (each key capped)."""
+        by_key = self.by_key
+        present = [
+            key for key in (blocking_keys(normal) if keys is None else keys) if key in by_key
+        ]
+        rare = sorted(present, key=lambda k: (len(by_key[k]), k))[:_RARE_TOKENS]
+        return sorted({i for key in rare for i in by_key[key][:_MAX_BLOCK]})
+
     def best(self, normal: str, keys: frozenset[str] | None = None) -> tuple[int, float] | None:
         """Position and score of the indexed text nearest ``normal``, if it reaches the cutoff."""
         if self.scan_all:
@@ -85,12 +109,7 @@ class NearIndex:
                 normal, self.normals, scorer=fuzz.ratio, score_cutoff=self.threshold
             )
             return None if found is None else (found[2], found[1])
-        by_key = self.by_key
-        present = [
-            key for key in (blocking_keys(normal) if keys is None else keys) if key in by_key
-        ]
-        rare = sorted(present, key=lambda k: (len(by_key[k]), k))[:_RARE_TOKENS]
-        candidates = sorted({i for key in rare for i in by_key[key][:_MAX_BLOCK]})
+        candidates = self._candidates(normal, keys)
         if not candidates:
             return None
         normals = self.normals
