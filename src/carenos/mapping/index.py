@@ -94,7 +94,10 @@ class NearIndex:
         return [candidates[index] for _, _, index in found]
 
     def _candidates(self, normal: str, keys: frozenset[str] | None) -> list[int]:
-        """The positions sharing one of the rarest keys of ``normal`` (each key capped)."""
+        """The positions sharing one of the rarest keys of ``normal`` (each key capped),
+        or every position with ``scan_all``."""
+        if self.scan_all:
+            return list(range(len(self.normals)))
         by_key = self.by_key
         present = [
             key for key in (blocking_keys(normal) if keys is None else keys) if key in by_key
@@ -104,11 +107,6 @@ class NearIndex:
 
     def best(self, normal: str, keys: frozenset[str] | None = None) -> tuple[int, float] | None:
         """Position and score of the indexed text nearest ``normal``, if it reaches the cutoff."""
-        if self.scan_all:
-            found = process.extractOne(
-                normal, self.normals, scorer=fuzz.ratio, score_cutoff=self.threshold
-            )
-            return None if found is None else (found[2], found[1])
         candidates = self._candidates(normal, keys)
         if not candidates:
             return None
