@@ -261,3 +261,23 @@ def test_generated_packages_are_valid_against_both_schemas() -> None:
 
     case_errors({"CFDocument": {}})  # skips here, not in every example, if the schemas are absent
     check()
+
+
+@pytest.mark.parametrize(
+    "options", [CaseOptions(), CaseOptions(near=True), CaseOptions(language="cy")], ids=repr
+)
+def test_the_streamed_package_is_the_package(options: CaseOptions) -> None:
+    """write_case spools the CFItems and CFAssociations to disk as they are made (a suite's
+    package is gigabytes): the text is to_case's, byte for byte, empty arrays included."""
+    import io
+
+    from benchmarks import make_corpus
+
+    from carenos.export._output import ExportOptions
+    from carenos.export.case.package import write_case
+
+    corpus = [carenos.from_dict(make_corpus.make_standard(i)) for i in range(12)]
+    for chosen in ([*corpus, *carenos.bundled()], []):
+        streamed = io.StringIO()
+        write_case(chosen, streamed, ExportOptions(case=options))
+        assert streamed.getvalue() == to_case(chosen, options)

@@ -11,14 +11,15 @@ no place for stays in ``extensions.carenos``, for the lossless round trip.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterator, Mapping
+from typing import Any, Protocol
 
 from ...convert import to_dict
 from ...model import KnowledgeItem, PerformanceCriterion, ScopeStatement, Standard
 from .identity import Keys, identifier
 from .options import full_date, short_title
 
-__all__ = ["EXTENSION", "ITEM_TYPES", "Builder", "statement_keys"]
+__all__ = ["EXTENSION", "ITEM_TYPES", "Builder", "Collector", "Links", "statement_keys"]
 
 EXTENSION = "carenos"
 """The key, in ``extensions`` objects, under which carenos keeps what CASE has no place for."""
@@ -76,16 +77,56 @@ def _ours(**values: Any) -> dict[str, Any]:
     return {"extensions": {EXTENSION: found}} if found else {}
 
 
+class Links(Mapping[str, dict[str, Any]]):
+    """The links (title, identifier, uri) of items by key, kept as (identifier, title):
+    a suite has millions of them, and each uri is the base's with the identifier."""
+
+    def __init__(self, base: str) -> None:
+        self._base = base
+        self._kept: dict[str, tuple[str, str]] = {}
+
+    def __setitem__(self, key: str, link: dict[str, Any]) -> None:
+        if link["uri"] != self._base + link["identifier"]:  # pragma: no cover - by construction
+            raise ValueError(f"not a link of {self._base}: {link['uri']}")
+        self._kept[key] = (link["identifier"], link["title"])
+
+    def __getitem__(self, key: str) -> dict[str, Any]:
+        ident, title = self._kept[key]
+        return {"title": title, "identifier": ident, "uri": self._base + ident}
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._kept)
+
+    def __len__(self) -> int:
+        return len(self._kept)
+
+
+class Collector(Protocol):
+    """What the builder appends its CFItems and CFAssociations to (a list, or a spool)."""
+
+    def append(self, value: dict[str, Any], /) -> None:
+        """Take one more object."""
+
+
 class Builder:
     """Builds the CFItems and CFAssociations of a package, in document order."""
 
-    def __init__(self, base: str, framework: str, document: dict[str, Any]) -> None:
+    def __init__(
+        self,
+        base: str,
+        framework: str,
+        document: dict[str, Any],
+        items: Collector | None = None,
+        associations: Collector | None = None,
+    ) -> None:
         self.base = base
         self.framework = framework
         self.document = document
-        self.items: list[dict[str, Any]] = []
-        self.associations: list[dict[str, Any]] = []
-        self.nodes: dict[str, dict[str, Any]] = {}  # by ref, the statements' links
+        self.items: Collector = [] if items is None else items
+        """Where the CFItems go: a list, or a spool that writes each as it comes."""
+        self.associations: Collector = [] if associations is None else associations
+        self.nodes = Links(f"{base}ims/case/v1p1/CFItems/")
+        """By code and ref, the links of the standards and statements."""
         self.types_used: dict[str, None] = {}
         self.stamp = ""
         self._dates: dict[str, str] = {}

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import codecs
 import re
+import tempfile
+from collections.abc import Mapping
 from typing import IO, Any
+
+import orjson
 
 from ...catalogue import Catalogue, load_catalogue
 from ...io.json import dump_json
@@ -11,7 +16,7 @@ from ...mapping.linking import catalogue_links
 from ...model import Standard, Standards, standards_of
 from .._output import ExportOptions
 from .identity import framework_of, identifier
-from .items import ITEM_TYPES, Builder, statement_keys
+from .items import ITEM_TYPES, Builder, Collector, statement_keys
 from .options import (
     DEFAULT_TITLE,
     CaseOptions,
@@ -119,16 +124,18 @@ def build_package(
     options: CaseOptions | None = None,
     *,
     catalogue: Catalogue | None = None,
-) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+    spools: tuple[Collector, Collector] | None = None,
+) -> tuple[dict[str, Any], Mapping[str, dict[str, Any]]]:
     """:func:`case_package`, and the link (title, identifier, uri) of each standard (by
-    code) and statement (by ref) in it: what other exports align to."""
+    code) and statement (by ref) in it: what other exports align to. With ``spools``, the
+    CFItems and CFAssociations go to them as they are made (the package holds the spools)."""
     standards = standards_of(standards)
     options = CaseOptions() if options is None else options
     given = list(standards)
     chosen = [s for s in given if s.language == options.language]
     framework = framework_of(chosen, options.framework, DEFAULT_TITLE)
     ident = identifier(f"document\n{framework}\n{options.language}")
-    builder = Builder(options.base_uri, framework, {})
+    builder = Builder(options.base_uri, framework, {}, *(spools or ()))
     link = builder.link("CFDocuments", ident, "")
     document = _document(chosen, options, framework, ident, link["uri"])
     builder.document = {**link, "title": document["title"]}
@@ -251,6 +258,61 @@ def to_case(
 
 
 def write_case(standards: Standards, handle: IO[str], options: ExportOptions | None = None) -> None:
-    """Write :func:`to_case` of the standards, with the catalogue and CASE options given."""
+    """Write :func:`to_case` of the standards, with the catalogue and CASE options given.
+
+    The same text, streamed: each CFItem and CFAssociation is written to a spool on disk as
+    it is made, so memory holds one standard's objects, not the package (a whole suite's
+    package is gigabytes of JSON).
+    """
     options = options or ExportOptions()
-    handle.write(to_case(standards, options.case, catalogue=options.catalogue))
+    with _Spool() as items, _Spool() as associations:
+        package, _nodes = build_package(
+            standards, options.case, catalogue=options.catalogue, spools=(items, associations)
+        )
+        package["CFItems"], package["CFAssociations"] = _ITEMS, _ASSOCIATIONS
+        text = dump_json(package)
+        start, rest = text.split(f'"{_ITEMS}"')
+        middle, end = rest.split(f'"{_ASSOCIATIONS}"')
+        handle.write(start)
+        items.copy_to(handle)
+        handle.write(middle)
+        associations.copy_to(handle)
+        handle.write(end)
+
+
+_ITEMS, _ASSOCIATIONS = "carenos:CFItems", "carenos:CFAssociations"
+"""Stand-ins for the spooled arrays in the package's text (no CASE field holds them)."""
+
+
+class _Spool:
+    """A JSON array written to a temporary file, an element at a time, indented as the
+    elements of an array in :func:`~carenos.io.json.dump_json`'s text of the package."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115 - closed by __exit__
+        self.count = 0
+
+    def __enter__(self) -> _Spool:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._file.close()
+
+    def append(self, value: dict[str, Any], /) -> None:
+        """Write one more element."""
+        written = orjson.dumps(value, option=orjson.OPT_INDENT_2)
+        self._file.write(b",\n    " if self.count else b"\n    ")
+        self._file.write(written.replace(b"\n", b"\n    "))
+        self.count += 1
+
+    def copy_to(self, handle: IO[str]) -> None:
+        """Write the array (``[]`` if empty) to ``handle``."""
+        if not self.count:
+            handle.write("[]")
+            return
+        handle.write("[")
+        self._file.seek(0)
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        for chunk in iter(lambda: self._file.read(1 << 20), b""):
+            handle.write(decoder.decode(chunk))
+        handle.write(decoder.decode(b"", final=True) + "\n  ]")
