@@ -131,16 +131,17 @@ _STANDARD_CODE: ContextVar[str] = ContextVar("carenos_standard_code", default=""
 
 
 _SHARED_TEXTS: ContextVar[dict[str, str] | None] = ContextVar("carenos_texts", default=None)
-"""While a corpus loads (:func:`sharing_texts`), its statements' texts, each kept once."""
+"""While a corpus loads (:func:`sharing_texts`), its texts, each kept once."""
 
 
 @contextmanager
 def sharing_texts() -> Iterator[None]:
-    """While it lasts, statements built with equal texts share one text object.
+    """While it lasts, standards built with equal texts share one text object.
 
     A corpus repeats its shared statements across standards (a third of them, word for
-    word, in the UK database): one object each saves most of a loaded corpus's memory.
-    The table lasts for one load, so streaming readers do not grow with it.
+    word, in the UK database), and its scope, rights, headings and metadata more: one
+    object each saves a third of a loaded corpus's memory. The table lasts for one load,
+    so streaming readers do not grow with it.
     """
     token = _SHARED_TEXTS.set({})
     try:
