@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -115,3 +116,31 @@ def test_rules_load_under_python_oo(tmp_path: Path) -> None:
         check=False,
     )
     assert (done.returncode, done.stdout) == (0, "2 files checked: no problems found.\n")
+
+
+def test_the_c_paths_resolver_resolves_as_ruamels_own() -> None:
+    """The C path's resolver skips ruamel's per-scalar search for the YAML version (the C
+    parser always resolves as 1.2): every node's tag is the same as with ruamel's own."""
+    from benchmarks import make_corpus
+    from ruamel.yaml import YAML
+
+    from carenos.io.yaml import _yaml
+
+    texts = [
+        "%YAML 1.1\n---\na: yes\nb: 0o17\nc: 017\nd: 1_000\ne: 2001-12-14\nf: ~\ng: .inf\n",
+        "a: [1, 1.5, true, null, '3', x]\n",
+        *(carenos.dumps(carenos.from_dict(make_corpus.make_standard(i))) for i in range(3)),
+        *(carenos.dumps(s) for s in carenos.bundled()),
+    ]
+
+    def tags(node: Any) -> Any:
+        if isinstance(node.value, str):
+            return str(node.tag), node.value
+        if node.value and isinstance(node.value[0], tuple):
+            return str(node.tag), [(tags(k), tags(v)) for k, v in node.value]
+        return str(node.tag), [tags(item) for item in node.value]
+
+    for text in texts:
+        ours = _yaml(True).compose(text)
+        theirs = YAML(typ="safe", pure=False).compose(text)
+        assert tags(ours) == tags(theirs)

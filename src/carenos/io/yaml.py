@@ -22,6 +22,7 @@ from ruamel.yaml.composer import MaxDepthExceededError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
+from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
 from ..errors import CarenosError, DuplicateKeyError, ParseError, UnsupportedYamlError
@@ -206,9 +207,24 @@ class _Builder:
         )  # pragma: no cover
 
 
+class _CResolver(VersionedResolver):
+    """The resolver of the C path, without its per-scalar search for the YAML version.
+
+    ruamel.yaml asks, for every scalar, which YAML version the document declares, through
+    attributes the C parser does not have (an exception caught each time, a third of the
+    composition): on the C path the answer is always the default, 1.2, so it is given."""
+
+    @property
+    def processing_version(self) -> Any:
+        """YAML 1.2, what the C path always resolves with."""
+        return (1, 2)
+
+
 def _yaml(fast: bool) -> YAML:
     yaml = YAML(typ="safe", pure=not fast)
-    if not fast:  # the pure composer stops at this depth (the C one has no such limit)
+    if fast:
+        yaml.Resolver = _CResolver
+    else:  # the pure composer stops at this depth (the C one has no such limit)
         yaml.max_depth = MAX_DEPTH + 1
     return yaml
 
