@@ -263,20 +263,6 @@ def _unstructure_hook_factory(cls: type[Any], conv: Converter) -> Callable[[Any]
     return unstructure_values
 
 
-def _tuple_unstructure_factory(tp: Any, conv: Converter) -> Callable[[Any], Any]:
-    """A tuple field as a list, each item by its own hook in one comprehension (cattrs'
-    generic iterable path was most of the JSON export's time)."""
-    item_type = get_args(tp)[0]
-    if item_type is str:
-        return list
-    item_hook = conv.get_unstructure_hook(item_type)
-
-    def unstructure_tuple(value: Any) -> list[Any]:
-        return [item_hook(item) for item in value]
-
-    return unstructure_tuple
-
-
 def _make_converter() -> Converter:
     conv = Converter(forbid_extra_keys=True, unstruct_collection_overrides={tuple: list})
     conv.register_structure_hook(str, _structure_str)
@@ -285,7 +271,6 @@ def _make_converter() -> Converter:
     conv.register_structure_hook_factory(_is_optional, _optional_hook_factory)
     conv.register_structure_hook_factory(attrs.has, _class_hook_factory)
     conv.register_unstructure_hook_factory(attrs.has, _unstructure_hook_factory)
-    conv.register_unstructure_hook_factory(_is_homogeneous_tuple, _tuple_unstructure_factory)
     return conv
 
 
