@@ -122,25 +122,16 @@ def _seeds() -> tuple[dict[str, Any], ...]:
     )
 
 
-def _seed_knowledge() -> tuple[str, ...]:
-    return tuple(
-        dict.fromkeys(
-            item["text"]
-            for seed in _seeds()
-            for section in seed["knowledge"]
-            for item in section["items"]
-        )
-    )
-
-
 @functools.cache
-def _seed_criteria() -> tuple[str, ...]:
+def _seed_texts(kind: str) -> tuple[str, ...]:
+    """The distinct texts of the seeds' knowledge items (``"K"``) or criteria (``"P"``),
+    in document order."""
+    seeds = [carenos.from_dict(seed) for seed in _seeds()]
     return tuple(
         dict.fromkeys(
-            pc["text"]
-            for seed in _seeds()
-            for element in seed["elements"]
-            for pc in element["performance_criteria"]
+            statement.text
+            for seed in seeds
+            for statement in (seed.knowledge_items if kind == "K" else seed.criteria)
         )
     )
 
@@ -150,7 +141,7 @@ def shared_pool() -> tuple[tuple[str, bool], ...]:
     """The distinct knowledge statements of the seeds, each with whether it is catalogued."""
     index = catalogue_index(carenos.load_catalogue())
     texts: dict[str, str] = {}
-    for text in _seed_knowledge():
+    for text in _seed_texts("K"):
         texts.setdefault(normal_form(text), text)
     pool = []
     for normal, text in texts.items():
@@ -171,7 +162,7 @@ def vocabulary() -> tuple[str, ...]:
     """:data:`VOCABULARY_SIZE` distinct lower-case words: the seeds' words (4 letters or
     more, no stopwords), then pseudo-words of 4-12 letters, always in the same order."""
     words: dict[str, None] = {}
-    for text in (*_seed_knowledge(), *_seed_criteria()):
+    for text in (*_seed_texts("K"), *_seed_texts("P")):
         for word in re.findall(r"[a-z]{4,}", text.lower()):
             if word not in STOPWORDS:
                 words[word] = None
@@ -221,7 +212,7 @@ def pool_texts() -> tuple[str, ...]:
 @functools.cache
 def criteria_pool() -> tuple[str, ...]:
     """The shared pool of performance criteria: the seeds' (first), then the synthetic ones."""
-    return _seed_criteria() + _synthetic_criteria()
+    return _seed_texts("P") + _synthetic_criteria()
 
 
 @functools.cache
@@ -345,7 +336,7 @@ def _criteria_texts(rng: random.Random) -> list[str]:
         for _ in range(sum(ELEMENT_SIZES))
     ]
     copies = {
-        "seed": rng.sample(_seed_criteria(), kinds.count(("copied", "seed"))),
+        "seed": rng.sample(_seed_texts("P"), kinds.count(("copied", "seed"))),
         "synthetic": rng.sample(_synthetic_criteria(), kinds.count(("copied", "synthetic"))),
     }
     return [
