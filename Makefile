@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: demo test test-slow lint typecheck pytest bench docs clean
+.PHONY: demo test test-slow test-browser lint typecheck pytest bench docs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,18 @@ test-slow: $(STAMP)
 	@command -v sqlite3 >/dev/null || (apt-get update -qq && apt-get install -y -qq sqlite3) \
 	  || echo "sqlite3 could not be installed: the wheel test skips its sqlite3 query"
 	$(BIN)/python -m pytest -q -m slow
+
+# Browser tests of `carenos site` (tests/browser): Debian's chromium, Playwright from PyPI
+# driving it, axe-core from the npm registry (the version tests/browser/package-lock.json pins).
+BROWSER_DIR = build/browser
+test-browser: $(STAMP)
+	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+	$(BIN)/python -m pip install --quiet -e '.[test,browser]'
+	@mkdir -p $(BROWSER_DIR)
+	cp tests/browser/package.json tests/browser/package-lock.json $(BROWSER_DIR)/
+	cd $(BROWSER_DIR) && npm ci --silent --no-audit --no-fund
+	$(BIN)/python -m pytest -q -m browser tests/browser
+	@echo "screenshots: build/screenshots/"
 
 # BENCH_ARGS="--n 21000 --repeats 1": the scale of the UK database (docs/performance.md)
 bench: $(STAMP)

@@ -37,6 +37,11 @@ UK = 21_000
 GROWTH = (1_000, 2_000, 5_000, 10_000, 21_000)
 """The sizes of the growth table (those up to N)."""
 
+SITE_RATIO = 10.0
+"""``carenos site`` at most this many times ``load + export JSONL`` (issue 21)."""
+INDEX_KB = 10.0
+"""The search index's size a standard, at most (documented in docs/views.md)."""
+
 _LOAD = "from carenos.corpus import load_corpus\ncorpus = load_corpus(sys.argv[1])"
 _IDLE = "import carenos.corpus, carenos.convert, orjson"
 
@@ -228,6 +233,26 @@ def measure(
             "pdf": "pypdf extract_text",
         }[kind]
         figures.append(Figure(f"import .{kind}", "import_file", reader, s, b, "ratio", 3.0))
+    built = root / "site"
+    index_bytes: list[int] = []
+    s, b = timed(
+        lambda: index_bytes.append(subjects.site(jsonl, built)),
+        lambda: subjects.load_and_export_jsonl(jsonl),
+    )
+    figures.append(Figure("site", "carenos site", "load + export JSONL", s, b, "ratio", SITE_RATIO))
+    per_kb = index_bytes[-1] / 1024 / n
+    jsonl_kb = jsonl.stat().st_size / 1024 / n
+    figures.append(
+        Figure(
+            "site: search index (KB a standard)",
+            "search/index-*.js",
+            "the corpus as JSON Lines (shown)",
+            per_kb,
+            jsonl_kb,
+            "kilobytes",
+            INDEX_KB,
+        )
+    )
     s, b = timed(lambda: subjects.pipeline(jsonl), lambda: subjects.orjson_lines(jsonl))
     figures.append(
         Figure(
@@ -374,6 +399,8 @@ def _target(f: dict[str, Any]) -> str:
         return f"<= {f['scaled_target']:.2f} s"
     if f["kind"] == "megabytes":
         return f"<= {f['scaled_target']:.0f} MB"
+    if f["kind"] == "kilobytes":
+        return f"<= {f['scaled_target']:.1f} KB"
     return f"<= {f['target']:.1f}x"
 
 

@@ -287,3 +287,20 @@ def pipeline(path: Path) -> int:
     report = validate_corpus(corpus, catalogue=load_catalogue())
     kmap = map_knowledge(corpus)
     return len(report.findings) + len(kmap.groups) + export_jsonl(corpus) + export_csv(corpus)
+
+
+# --- views -----------------------------------------------------------------------------------
+
+
+def site(path: Path, out: Path) -> int:
+    """Subject: ``carenos site``'s work: load the corpus and build its static site."""
+    from carenos.views import build_site
+
+    clear_caches()
+    return build_site(load_corpus(path), out, overwrite=True).index_bytes
+
+
+def load_and_export_jsonl(path: Path) -> int:
+    """Baseline of the site: ``carenos export --format jsonl``'s work (load, then write)."""
+    clear_caches()
+    return export_jsonl(load_corpus(path))

@@ -2,14 +2,15 @@
 memory (RSS) of a piece of work run in a process of its own.
 
 A :class:`Figure` is one row of ``make bench``: a subject, its baseline timed in the same
-run on the same data, and a target that reads one of four ways (``kind``):
+run on the same data, and a target that reads one of five ways (``kind``):
 
 - ``ratio``: subject time over baseline time, at most ``target``;
 - ``speedup``: baseline time over subject time, at least ``target``;
 - ``seconds``: the subject's seconds, at most ``target`` (scaled to the run's N from the
   figure's ``at`` standards: an absolute target of the issue is for 21,000);
 - ``megabytes``: the subject's peak RSS in MB, at most ``target`` (scaled likewise, above
-  the RSS of a process that has imported carenos and read nothing).
+  the RSS of a process that has imported carenos and read nothing);
+- ``kilobytes``: a size a standard in KB (the subject's), at most ``target``.
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ class Figure:
         """What the target is about: the ratio, the speed-up, the seconds or the MB."""
         if self.kind == "speedup":
             return self.baseline_value / self.subject_value
-        if self.kind in ("seconds", "megabytes"):
+        if self.kind in ("seconds", "megabytes", "kilobytes"):
             return self.subject_value
         return self.ratio
 

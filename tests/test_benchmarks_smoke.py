@@ -33,6 +33,8 @@ def test_a_tiny_run_gives_every_figure_with_its_baseline_and_target(tmp_path: Pa
         "import .pdf",
         "whole pipeline (s)",
         "carenos validate one.yaml (s)",
+        "site",
+        "site: search index (KB a standard)",
     }
     assert set(result["figures"]) == expected
     for figure in result["figures"].values():

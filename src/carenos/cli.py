@@ -28,6 +28,7 @@ from .cli_options import (
     show_version,
 )
 from .cli_validate import schema_command, validate_command
+from .cli_views import render_command, site_command
 from .errors import UsageError
 from .io import formats
 from .textnorm import plural
@@ -79,7 +80,9 @@ for _command in (
     import_case_command,
     import_command,
     publish_group,
+    render_command,
     schema_command,
+    site_command,
     search_command,
     validate_command,
 ):

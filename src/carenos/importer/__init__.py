@@ -276,7 +276,12 @@ def _standard(
     if "overview" not in data:
         raise ImportTextError("found no overview text", source=source, line=1)
     if "metadata" in data:
+        for name in ("replaces", "replaced_by"):  # fields of the standard, in the table
+            if name in data["metadata"]:
+                data[name] = data["metadata"].pop(name)
         data["metadata"] = _typed(data["metadata"])
+        if not data["metadata"]:
+            del data["metadata"]
     try:
         return from_dict(data, source=source)
     except ContentError as error:

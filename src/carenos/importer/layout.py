@@ -44,6 +44,17 @@ _LISTS = {
 }
 _ELEMENT_CODE = re.compile(r"([A-Z][A-Za-z]*[0-9][A-Za-z0-9]*?)(?:\.[0-9]+|[a-z])(?:\s+(\S.*))?")
 _VALUES_START = "adherence to codes of practice"
+_HEADING_STYLE = re.compile(r"(?:h|heading ?)([1-9])")
+
+
+def _heading_level(style: str) -> int | None:
+    """The level of a heading style (``h2``, ``Heading 2`` -> 2; ``Title`` -> 0), or None."""
+    if style == "title":
+        return 0
+    found = _HEADING_STYLE.fullmatch(style.casefold())
+    return int(found.group(1)) if found else None
+
+
 _LETTERED = re.compile(r"([a-z]) (\S.*)")
 
 
@@ -71,11 +82,16 @@ class LayoutReader(ReaderState):
     def on_heading(self, position: int, line: Line) -> None:
         """A section heading, or a knowledge heading that happens to be a section word."""
         kind = _KINDS.get(self.section)
-        styled = (line.source.origin.style or "").casefold().startswith(("heading", "title", "h"))
-        if kind and not styled and line.key not in _KINDS and self.heading_kind(position) == kind:
+        style = (line.source.origin.style or "").casefold()
+        styled = style.startswith(("heading", "title", "h"))
+        level = _heading_level(style)
+        deeper = level is not None and self.section_level is not None and level > self.section_level
+        grouped = not styled and line.key not in _KINDS and self.heading_kind(position) == kind
+        if kind and (grouped or deeper):  # "Values" under Knowledge: a heading of items
             self.put(line, self.builder.group(kind, line.text))
             self.top.pop(self.section, None)
             return
+        self.section_level = level
         if line.key == "info":
             self.enter("additional")
             self.put(line, self.builder.add_information(line.text, None))

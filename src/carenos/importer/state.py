@@ -40,6 +40,9 @@ class ReaderState:
         self.title_given = title_given
         self.unplaced: list[Line] = []
         self.info_open = False
+        self.section_level: int | None = None
+        """The heading level (1 for ``h1``/``Heading 1``) of the heading that opened the
+        section being read, where the document styles its headings."""
 
     @property
     def builder(self) -> StandardBuilder:

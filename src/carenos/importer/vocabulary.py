@@ -73,6 +73,7 @@ SECTION_HEADINGS: dict[str, tuple[frozenset[str], ...]] = {
         "external_links": ("external links", "links external"),
         "additional": ("additional information",),
         "elements_list": ("elements competence", "elements"),
+        "metadata": ("metadata", "nos metadata"),
     }.items()
 }
 """Section key -> the word sets (filler words left out) of its headings."""
@@ -123,6 +124,8 @@ META_LABELS: dict[str, tuple[frozenset[str], ...]] = {
         "keywords": ("keywords", "key words"),
         "soc_codes": ("soc code", "soc codes", "soc"),
         "category": ("nos category", "category", "noscategory"),
+        "replaces": ("replaces",),
+        "replaced_by": ("replaced by", "superseded by"),
     }.items()
 }
 """Metadata field (or ``code``/``title``) -> the word sets of its labels."""

@@ -210,8 +210,8 @@ def _move_into_place(tmp_name: str, target: Path, *, overwrite: bool) -> None:
     os.unlink(tmp_name)
 
 
-def _write_temp(target: Path, write: Callable[[IO[str]], None] | str) -> str:
-    """Write the text to a new temporary file beside ``target``; return its name."""
+def _write_temp(target: Path, write: Callable[[IO[str]], None] | str | bytes) -> str:
+    """Write the text (or bytes) to a new temporary file beside ``target``; return its name."""
     directory = target.parent
     if not directory.is_dir():
         raise UsageError(f"cannot write: no directory {str(directory)!r}", source=str(target))
@@ -220,13 +220,13 @@ def _write_temp(target: Path, write: Callable[[IO[str]], None] | str) -> str:
     except OSError as exc:
         raise UsageError(f"cannot write: {exc.strerror}", source=str(target)) from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            if isinstance(write, str):
-                handle.write(write)
-            else:
-                write(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
+        if isinstance(write, bytes):
+            with os.fdopen(fd, "wb") as binary:
+                binary.write(write)
+                binary.flush()
+                os.fsync(binary.fileno())
+        else:
+            _write_text(fd, write)
         if target.exists():
             os.chmod(tmp_name, target.stat().st_mode & 0o7777)
         else:
@@ -237,6 +237,16 @@ def _write_temp(target: Path, write: Callable[[IO[str]], None] | str) -> str:
         _discard(tmp_name)
         _raise_write_error(exc, target)
     return tmp_name
+
+
+def _write_text(fd: int, write: Callable[[IO[str]], None] | str) -> None:
+    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        if isinstance(write, str):
+            handle.write(write)
+        else:
+            write(handle)
+        handle.flush()
+        os.fsync(handle.fileno())
 
 
 def _discard(tmp_name: str) -> None:
@@ -254,11 +264,11 @@ def _raise_write_error(exc: BaseException, target: Path) -> NoReturn:
 
 def atomic_write(
     path: str | os.PathLike[str],
-    write: Callable[[IO[str]], None] | str,
+    write: Callable[[IO[str]], None] | str | bytes,
     *,
     overwrite: bool = False,
 ) -> None:
-    """Write text to ``path`` through a temporary file in the same directory and a rename.
+    """Write text (or bytes) to ``path`` through a temporary file beside it and a rename.
 
     ``write`` is the text, or a function that writes it to the open file. An existing
     file is replaced only with ``overwrite``; if writing fails, it is left as it was (an
@@ -268,7 +278,7 @@ def atomic_write(
 
 
 def atomic_write_many(
-    files: Sequence[tuple[str | os.PathLike[str], Callable[[IO[str]], None] | str]],
+    files: Sequence[tuple[str | os.PathLike[str], Callable[[IO[str]], None] | str | bytes]],
     *,
     overwrite: bool = False,
 ) -> None:

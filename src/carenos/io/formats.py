@@ -28,6 +28,8 @@ __all__ = [
     "RULE_FORMATS",
     "STANDARD_FILE_SUFFIXES",
     "SUFFIXES",
+    "VIEW_FORMATS",
+    "VIEW_SUFFIXES",
     "WRITERS",
     "DiffFormat",
     "DocumentFormat",
@@ -248,12 +250,28 @@ DIFF_FORMATS: dict[str, Output] = {
 }
 """``carenos diff --format``: renderers ``(diffs, single) -> str``."""
 
+VIEW_FORMATS: dict[str, Output] = {
+    "html": Output("carenos.views.html:render_html", "a web page, as the NOS database shows it"),
+    "docx": Output("carenos.views.docx:render_docx", "a Word document in Word's styles"),
+    "markdown": Output("carenos.views.markdown:render_markdown", "Markdown, for review"),
+}
+"""``carenos render --format``: views ``(standard) -> str`` (``bytes`` for docx)."""
+
+VIEW_SUFFIXES: Mapping[str, str] = {
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+    ".md": "markdown",
+}
+"""The view a ``--out`` suffix names, where ``--format`` is not given."""
+
 OUTPUT_TABLES: tuple[tuple[str, Mapping[str, Output]], ...] = (
     ("carenos export --format", WRITERS),
     ("carenos validate --format", REPORTERS),
     ("carenos map --format", RENDERERS),
     ("carenos rules --format", RULE_FORMATS),
     ("carenos diff --format", DIFF_FORMATS),
+    ("carenos render --format", VIEW_FORMATS),
 )
 
 

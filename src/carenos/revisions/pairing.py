@@ -47,13 +47,10 @@ def pair_standards(old: Iterable[Standard], new: Iterable[Standard] | None = Non
     olds = list(old)
     if new is None:
         by_key = {(s.code, s.language): s for s in olds}
+        replaced = {s.replaces for s in olds if s.replaces}
         pairs: list[Pair] = []
         for standard in olds:
-            if (
-                standard.replaced_by
-                or _legacy_base(standard.code)
-                or any(s.replaces == standard.code for s in olds)
-            ):
+            if standard.replaced_by or _legacy_base(standard.code) or standard.code in replaced:
                 successor = _successor(standard, by_key)
                 if successor is not None:
                     pairs.append((standard, successor))

@@ -1,0 +1,61 @@
+"""The shared statements a site shows: each catalogue entry with the statements linked to
+it (exact or near), and, with discovery, the wording found shared but not catalogued."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..catalogue import Catalogue, EntryKind, SharedEntry, load_catalogue
+from ..mapping import Link, SharedGroup, catalogue_index, map_knowledge, occurrences
+from ..model import Standard
+from ..textnorm import normal_form, word_diff
+
+__all__ = ["shared_groups"]
+
+
+def _catalogued(standards: Sequence[Standard], catalogue: Catalogue) -> list[SharedGroup]:
+    """The catalogue's entries and the statements linked to them, as :func:`map_knowledge`
+    links them, without discovery; each distinct text is matched once."""
+    index = catalogue_index(catalogue)
+    found: dict[tuple[EntryKind, str], tuple[SharedEntry, float, bool] | None] = {}
+    links: dict[str, list[Link]] = {}
+    for standard in standards:
+        for occurrence in occurrences(standard):
+            key = (occurrence.kind, occurrence.text)
+            if key not in found:
+                normal = normal_form(occurrence.text)
+                match = index.match(occurrence.kind, normal)
+                found[key] = None if match is None else (*match, match[0].normal == normal)
+            known = found[key]
+            if known is None:
+                continue
+            entry, score, exact = known
+            if exact:
+                link = Link(occurrence.ref, occurrence.code, "exact", 100.0)
+            else:
+                differences = word_diff(entry.text, occurrence.text)
+                link = Link(occurrence.ref, occurrence.code, "near", score, differences)
+            links.setdefault(entry.id, []).append(link)
+    return [SharedGroup(entry, tuple(links[entry.id])) for entry in catalogue if entry.id in links]
+
+
+def shared_groups(
+    standards: Sequence[Standard], catalogue: Catalogue | None, *, discover: bool = False
+) -> list[tuple[str, SharedGroup]]:
+    """``(language, group)`` for each shared statement of each language's standards.
+
+    Without ``discover``, the catalogue's entries that statements link to; with it, also
+    the groups :func:`~carenos.mapping.map_knowledge` proposes (the wording two or more
+    standards share that the catalogue has not), and only groups across two standards.
+    """
+    catalogue = load_catalogue() if catalogue is None else catalogue
+    languages = sorted({s.language for s in standards}, key=lambda code: (code != "en", code))
+    groups: list[tuple[str, SharedGroup]] = []
+    for language in languages:
+        chosen = [s for s in standards if s.language == language]
+        if discover:
+            found = list(map_knowledge(chosen, catalogue, language=language).shared())
+        else:
+            found = _catalogued(chosen, catalogue)
+        groups += [(language, group) for group in found]
+    return groups

@@ -1,0 +1,373 @@
+"""A static site of a corpus: an index of suites and standards, a page a standard, a page a
+shared statement, the coverage heatmap, client-side search and revision pages.
+
+The site works from the file system and from any static host: relative links only, no
+server, no request to anywhere else (the stylesheet and the one script are files of the
+site). It is built in a temporary directory beside ``out`` and moved into place whole.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from attrs import frozen
+
+from ..catalogue import Catalogue
+from ..errors import UsageError
+from ..io.directory import directory_written_whole
+from ..model import Standard, Standards, standards_of
+from .coverage import Key, categories, coverage_rows, overview_rows, suite_members
+from .heatmap import HeatRow, heatmap_svg
+from .html import SharedLink, environment, standard_context, stylesheet
+from .labels import labels_for
+from .revisions import revision_links, revision_pages
+from .search_index import index_chunks
+from .shared import shared_groups
+
+__all__ = ["SiteOptions", "SiteResult", "build_site", "page_stem"]
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+@frozen
+class SiteOptions:
+    """What a site can be told: its ``title``; where the static CASE tree is hosted
+    (``case_base_uri``, and the ``case_framework`` key it was published with), for links
+    from each standard to its CASE item; ``built``, a date for the footer; ``discover``,
+    to show the wording standards share that the catalogue has not (slower: it compares
+    the statements of the whole corpus); ``jobs``, the processes that write the standards'
+    pages (default: the machine's cores)."""
+
+    title: str = "National Occupational Standards"
+    case_base_uri: str | None = None
+    case_framework: str | None = None
+    built: str | None = None
+    discover: bool = False
+    jobs: int | None = None
+
+
+@frozen
+class SiteResult:
+    """What :func:`build_site` wrote: the directory, and how many pages and files."""
+
+    directory: Path
+    standards: int
+    pages: int
+    files: int
+    index_bytes: int
+    """The size of the search index (its scripts), in bytes."""
+
+
+def page_stem(standard: Standard) -> str:
+    """The name of a standard's files in the site: ``CODE`` (``CODE.cy`` in Welsh)."""
+    code = _UNSAFE.sub("_", standard.code) or "_"
+    return code if standard.language == "en" else f"{code}.{standard.language}"
+
+
+def _file_of(entry_id: str) -> str:
+    return (_UNSAFE.sub("_", entry_id) or "_") + ".html"
+
+
+def _anchor(ref: str) -> str:
+    return quote(ref, safe="/")
+
+
+class _Site:
+    """Writes one site into one directory; :func:`build_site` runs it."""
+
+    def __init__(
+        self,
+        standards: list[Standard],
+        root: Path,
+        catalogue: Catalogue | None,
+        options: SiteOptions,
+    ) -> None:
+        from .html import carenos_version
+
+        self.standards = standards
+        self.root = root
+        self.catalogue = catalogue
+        self.options = options
+        self.pages = 0
+        self.files = 0
+        self.folders: set[str] = set()
+        self.inputs: tuple[dict[str, SharedLink], Callable[[Standard], str | None], Any] = (
+            {},
+            lambda s: None,
+            {},
+        )
+        self.env = environment()
+        self.common: dict[str, Any] = {
+            "site_title": options.title,
+            "version": carenos_version(),
+            "count": len(standards),
+            "built": options.built,
+            "stylesheet": None,
+            "has_revisions": False,
+            "L": labels_for("en"),
+        }
+        self.stems = {(s.code, s.language): page_stem(s) for s in standards}
+        if len(set(self.stems.values())) != len(standards):
+            raise UsageError("two standards have the same code and language: a site has one")
+
+    # -- writing -------------------------------------------------------------------------
+
+    def write(self, relative: str, content: str | bytes) -> None:
+        target = os.path.join(self.root, relative)
+        folder = os.path.dirname(target)
+        if folder not in self.folders:
+            os.makedirs(folder, exist_ok=True)
+            self.folders.add(folder)
+        data = content if isinstance(content, bytes) else content.encode("utf-8")
+        with open(target, "wb") as handle:
+            handle.write(data)
+        self.files += 1
+
+    def page(self, relative: str, template: str, **context: Any) -> None:
+        depth = relative.count("/")
+        root = "../" * depth
+        values = {
+            **self.common,
+            "root": root,
+            "stylesheet": f"{root}assets/carenos.css",
+            "language": "en",
+            **context,
+        }
+        self.write(relative, self.env.get_template(template).render(values))
+        self.pages += 1
+
+    def href(self, code: str, language: str, ref: str | None = None, root: str = "../") -> str:
+        """The address of a standard's page (at ``ref``'s statement), from ``root``."""
+        stem = self.stems.get((code, language))
+        if stem is None:
+            return ""
+        return f"{root}standards/{quote(stem)}.html" + (f"#{_anchor(ref)}" if ref else "")
+
+    # -- the parts -----------------------------------------------------------------------
+
+    def build(self) -> int:
+        self.write("assets/carenos.css", stylesheet())
+        from importlib.resources import files
+
+        script = files("carenos.views").joinpath("static", "search.js").read_text("utf-8")
+        self.write("assets/search.js", script)
+        revisions = revision_pages(self.standards, self.href)
+        self.common["has_revisions"] = bool(revisions)
+        groups = shared_groups(self.standards, self.catalogue, discover=self.options.discover)
+        shared = self.shared_pages(groups)
+        self.standard_pages(shared, revisions)
+        coverage = coverage_rows(self.standards, [g for g in groups], self.href)
+        suites = self.suite_pages(coverage)
+        self.heatmap_page(coverage, suites)
+        self.page(
+            "index.html",
+            "site_index.html.j2",
+            suites=suites,
+            shared_count=len(groups),
+            case_href=None,
+        )
+        if revisions:
+            for relative, context in revisions.items():
+                self.page(relative, "site_revision.html.j2", **context)
+            listed = [{**c["row"], "href": rel.partition("/")[2]} for rel, c in revisions.items()]
+            self.page("revisions/index.html", "site_revisions.html.j2", revisions=listed)
+        return self.search()
+
+    def shared_pages(self, groups: list[tuple[str, Any]]) -> dict[str, SharedLink]:
+        """A page a shared statement; the link each statement in one gets."""
+        links: dict[str, SharedLink] = {}
+        by_category: dict[str, list[dict[str, Any]]] = {}
+        for language, group in groups:
+            entry = group.entry
+            name = _file_of(entry.id if language == "en" else f"{entry.id}.{language}")
+            rows = []
+            for link in group.links:
+                code = link.code
+                rows.append(
+                    {
+                        "ref": link.ref,
+                        "match": link.match,
+                        "score": round(link.score),
+                        "differences": link.differences,
+                        "href": self.href(code, language, link.ref),
+                    }
+                )
+                how = "word for word" if link.match == "exact" else f"near, {round(link.score)}"
+                links[f"{language}\n{link.ref}"] = SharedLink(
+                    f"../shared/{name}#{_anchor(link.ref)}", f"Shared statement {entry.id} ({how})"
+                )
+            page = {
+                "id": entry.id,
+                "text": entry.text,
+                "category": entry.category,
+                "proposed": group.proposed,
+                "links": rows,
+                "standards": len(group.codes),
+                "count": len(rows),
+                "href": name,
+            }
+            self.page(f"shared/{name}", "site_shared.html.j2", group=page, language=language)
+            by_category.setdefault(entry.category, []).append(page)
+        self.page(
+            "shared/index.html", "site_shared_index.html.j2", categories=sorted(by_category.items())
+        )
+        return links
+
+    def standard_pages(self, shared: dict[str, SharedLink], revisions: dict[str, Any]) -> None:
+
+        base = self.options.case_base_uri
+        keys: Callable[[Standard], str | None] = lambda s: None  # noqa: E731
+        if base:
+            from ..export.case.identity import Keys, framework_of, identifier
+
+            framework = framework_of(
+                self.standards, self.options.case_framework, self.options.title
+            )
+            items = f"{base.rstrip('/')}/ims/case/v1p1/CFItems/"
+            keys = lambda s: items + identifier(Keys(framework, s).standard())  # noqa: E731
+        self.inputs = (shared, keys, revision_links(revisions))
+        ranges = _ranges(len(self.standards), self.options.jobs)
+        if len(ranges) == 1:
+            self.standard_range(*ranges[0])
+            return
+        import multiprocessing
+
+        global _BUILDING
+        _BUILDING = self  # the workers are forked: they have the standards already
+        try:
+            with multiprocessing.get_context("fork").Pool(len(ranges)) as pool:
+                for pages, files, folders in pool.imap(_standard_range, ranges):
+                    self.pages += pages
+                    self.files += files
+                    self.folders |= folders
+        finally:
+            _BUILDING = None
+
+    def standard_range(self, start: int, stop: int) -> tuple[int, int, set[str]]:
+        """Write the pages and downloads of the standards ``start`` to ``stop``."""
+        from ..convert import to_dict
+        from ..io.json import dump_json
+        from ..io.yaml_bulk import dump_yaml_bulk
+        from ..mapping import occurrences
+
+        shared, keys, by_stem = self.inputs
+        pages, files = self.pages, self.files
+        for standard in self.standards[start:stop]:
+            stem = self.stems[standard.code, standard.language]
+            prefix = f"{standard.language}\n"
+            links = {
+                o.ref: link
+                for o in occurrences(standard)
+                if (link := shared.get(prefix + o.ref)) is not None
+            }
+            context = standard_context(standard, shared=links)
+            suites = standard.metadata.suites if standard.metadata else ()
+            context.update(
+                stem=quote(stem),
+                case_uri=keys(standard),
+                revision_links=by_stem.get(stem, []),
+                suite_links=[{"name": n, "href": f"../suites/{_file_of(n)}"} for n in suites],
+            )
+            self.page(f"standards/{stem}.html", "site_standard.html.j2", **context)
+            data = to_dict(standard)
+            self.write(f"standards/{stem}.json", dump_json(data))
+            self.write(f"standards/{stem}.yaml", dump_yaml_bulk(data))
+        return self.pages - pages, self.files - files, self.folders
+
+    def suite_pages(self, coverage: dict[tuple[str, str], HeatRow]) -> list[dict[str, Any]]:
+        members = suite_members(self.standards)
+        columns = categories(coverage.values())
+        listed = []
+        for name in sorted(members):
+            file = _file_of(name)
+            rows: list[dict[str, Any]] = [
+                {
+                    "code": s.code,
+                    "title": s.title,
+                    "language": s.language,
+                    "href": self.href(s.code, s.language, root=""),
+                    "key": (s.code, s.language),
+                }
+                for s in members[name]
+            ]
+            suite = {"name": name, "href": f"suites/{file}", "standards": rows}
+            local = [{**row, "href": f"../{row['href']}"} for row in rows]
+            svg = heatmap_svg(
+                [coverage[s.code, s.language] for s in members[name]],
+                columns,
+                f"Shared knowledge by category: {name}",
+            )
+            self.page(
+                f"suites/{file}", "site_suite.html.j2", suite={**suite, "standards": local}, svg=svg
+            )
+            listed.append(suite)
+        return listed
+
+    def heatmap_page(self, coverage: dict[Key, HeatRow], suites: list[dict[str, Any]]) -> None:
+        rows, caption = overview_rows(coverage, suites)
+        svg = heatmap_svg(rows, categories(coverage.values()), "Shared knowledge by category")
+        self.page("heatmap.html", "site_heatmap.html.j2", svg=svg, caption=caption)
+
+    def search(self) -> int:
+        size = 0
+        chunks = 0
+        for number, chunk in enumerate(index_chunks(self.standards)):
+            data = chunk.encode("utf-8")
+            self.write(f"search/index-{number}.js", data)
+            size += len(data)
+            chunks += 1
+        self.page("search.html", "site_search.html.j2", chunks=chunks)
+        return size
+
+
+_BUILDING: _Site | None = None
+"""The site being built, for the forked workers of :meth:`_Site.standard_pages`."""
+PARALLEL_FROM = 400
+"""Standards a worker process is worth: fewer, and the pages are written in process."""
+
+
+def _standard_range(bounds: tuple[int, int]) -> tuple[int, int, set[str]]:
+    assert _BUILDING is not None
+    _BUILDING.pages = _BUILDING.files = 0
+    return _BUILDING.standard_range(*bounds)
+
+
+def _ranges(count: int, jobs: int | None) -> list[tuple[int, int]]:
+    """The standards each worker writes: one range in process for a small corpus."""
+    import multiprocessing
+
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    workers = jobs or cores or 1
+    workers = min(workers, max(1, count // PARALLEL_FROM))
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return [(0, count)]
+    size = -(-count // workers)
+    return [(start, min(count, start + size)) for start in range(0, count, size)]
+
+
+def build_site(
+    standards: Standards,
+    out: str | os.PathLike[str],
+    *,
+    catalogue: Catalogue | None = None,
+    options: SiteOptions | None = None,
+    overwrite: bool = False,
+) -> SiteResult:
+    """Write the site of ``standards`` to the directory ``out`` (see the module).
+
+    ``catalogue`` is the shared statements' catalogue (default: the bundled one). An
+    existing ``out`` that is not empty is refused unless ``overwrite``; then it is replaced
+    whole, once the new site is complete.
+    """
+    listed = list(standards_of(standards))
+    if not listed:
+        raise UsageError("no standards to build a site of")
+    with directory_written_whole(out, overwrite=overwrite) as work:
+        site = _Site(listed, work, catalogue, options or SiteOptions())
+        index_bytes = site.build()
+    return SiteResult(Path(out), len(listed), site.pages, site.files, index_bytes)

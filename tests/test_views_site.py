@@ -1,0 +1,185 @@
+"""``carenos site``: the static site of a corpus, checked without a browser (the browser
+checks are tests/browser, run by ``make test-browser``)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from attrs import evolve
+from benchmarks import make_corpus
+
+import carenos
+from carenos.errors import UsageError
+from carenos.importer import imported
+from carenos.io.published.html import read_html_document
+from carenos.mapping import map_knowledge
+from carenos.views import SiteOptions, build_site
+from carenos.views.heatmap import HeatRow, heatmap_svg
+from carenos.views.site import PARALLEL_FROM
+
+from .support.cli import Cli
+from .support.paths import CASES, ROOT
+
+
+def _corpus() -> list[carenos.Standard]:
+    standards = list(carenos.load_corpus(ROOT / "data" / "standards"))
+    standards += carenos.load_corpus(CASES / "diff" / "legacy-in-one-corpus" / "corpus")
+    return standards
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site") / "site"
+    build_site(_corpus(), out)
+    return out
+
+
+def test_the_site_has_every_part(site: Path) -> None:
+    for name in (
+        "index.html",
+        "heatmap.html",
+        "search.html",
+        "shared/index.html",
+        "revisions/index.html",
+        "assets/carenos.css",
+        "assets/search.js",
+    ):
+        assert (site / name).is_file(), name
+    for standard in _corpus():
+        for suffix in (".html", ".json", ".yaml"):
+            assert (site / "standards" / f"{standard.code}{suffix}").is_file()
+
+
+def test_a_standard_page_reads_back_to_the_standard(site: Path) -> None:
+    for standard in _corpus():
+        page = (site / "standards" / f"{standard.code}.html").read_bytes()
+        (found,) = imported(read_html_document(page, "page.html")).standards
+        assert carenos.to_dict(found) == carenos.to_dict(standard)
+
+
+def test_the_downloads_are_the_standard(site: Path) -> None:
+    for standard in _corpus():
+        assert carenos.load(site / "standards" / f"{standard.code}.yaml") == standard
+        assert carenos.load(site / "standards" / f"{standard.code}.json") == standard
+
+
+def test_every_shared_statement_has_a_page_listing_its_refs(site: Path) -> None:
+    kmap = map_knowledge(_corpus())
+    catalogued = [group for group in kmap.groups if not group.proposed]
+    assert catalogued
+    assert not (site / "shared" / f"{kmap.proposals()[0].entry.id}.html").exists()
+    for group in catalogued:
+        page = (site / "shared" / f"{group.entry.id}.html").read_text(encoding="utf-8")
+        for ref in group.refs:
+            assert f'<tr id="{ref}">' in page
+            code = ref.partition("/")[0]
+            standard_page = (site / "standards" / f"{code}.html").read_text(encoding="utf-8")
+            assert f'id="{ref}"' in standard_page
+            assert f'href="../shared/{group.entry.id}.html#{ref}"' in standard_page
+
+
+def test_discovery_adds_the_proposed_groups(tmp_path: Path) -> None:
+    build_site(_corpus(), tmp_path / "site", options=SiteOptions(discover=True))
+    kmap = map_knowledge(_corpus())
+    for group in kmap.proposals():
+        page = (tmp_path / "site" / "shared" / f"{group.entry.id}.html").read_text("utf-8")
+        assert "proposed" in page
+        assert all(f'<tr id="{ref}">' in page for ref in group.refs)
+
+
+def test_several_processes_write_the_same_site(tmp_path: Path) -> None:
+    standards = [carenos.from_dict(make_corpus.make_standard(i)) for i in range(2 * PARALLEL_FROM)]
+    build_site(standards, tmp_path / "one", options=SiteOptions(jobs=1))
+    build_site(standards, tmp_path / "two", options=SiteOptions(jobs=2))
+    one = sorted(p.relative_to(tmp_path / "one") for p in (tmp_path / "one").rglob("*"))
+    two = sorted(p.relative_to(tmp_path / "two") for p in (tmp_path / "two").rglob("*"))
+    assert one == two
+    for relative in one:
+        if (tmp_path / "one" / relative).is_file():
+            assert (tmp_path / "one" / relative).read_bytes() == (
+                tmp_path / "two" / relative
+            ).read_bytes(), relative
+
+
+def test_the_search_index_holds_every_statement_once_a_text(site: Path) -> None:
+    chunks = sorted((site / "search").glob("index-*.js"))
+    entries = []
+    for chunk in chunks:
+        text = chunk.read_text(encoding="utf-8")
+        found = re.fullmatch(r"carenosSearch\.add\((\d+), (\d+), (.*)\);\n", text, re.S)
+        assert found is not None
+        assert int(found.group(2)) == len(chunks)
+        entries += json.loads(found.group(3))
+    texts = [entry[0] for entry in entries]
+    assert len(texts) == len(set(texts))
+    refs = {ref for entry in entries for ref in entry[1].split(" ")}
+    assert refs == {s.ref for standard in _corpus() for s in standard.statements()}
+
+
+def test_a_revision_page_for_the_pair(site: Path) -> None:
+    page = (site / "revisions" / "CNDIFF01L--CNDIFF01.html").read_text(encoding="utf-8")
+    assert "<h1>CNDIFF01L to CNDIFF01</h1>" in page
+    listing = (site / "standards" / "CNDIFF01.html").read_text(encoding="utf-8")
+    assert "revisions/CNDIFF01L--CNDIFF01.html" in listing
+
+
+def test_case_links_where_the_case_tree_is_hosted(tmp_path: Path) -> None:
+    from carenos.export.case.identity import Keys, identifier
+
+    standards = _corpus()[:1]
+    options = SiteOptions(case_base_uri="https://example.org/case", case_framework="Suite")
+    build_site(standards, tmp_path / "site", options=options)
+    page = (tmp_path / "site" / "standards" / "SCDHSC0393.html").read_text(encoding="utf-8")
+    ident = identifier(Keys("Suite", standards[0]).standard())
+    assert f'href="https://example.org/case/ims/case/v1p1/CFItems/{ident}"' in page
+
+
+def test_a_welsh_version_has_its_own_page(tmp_path: Path) -> None:
+    english = _corpus()[0]
+    build_site([english, evolve(english, language="cy")], tmp_path / "site")
+    page = (tmp_path / "site" / "standards" / "SCDHSC0393.cy.html").read_text(encoding="utf-8")
+    assert '<article class="standard" lang="cy"' in page
+    assert "Meini prawf perfformiad" in page
+
+
+def test_an_existing_site_is_replaced_only_when_asked(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "mine.txt").write_text("keep", encoding="utf-8")
+    with pytest.raises(UsageError, match="not empty"):
+        build_site(_corpus(), out)
+    assert (out / "mine.txt").read_text(encoding="utf-8") == "keep"
+    build_site(_corpus(), out, overwrite=True)
+    assert not (out / "mine.txt").exists()
+    assert (out / "index.html").is_file()
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]
+
+
+def test_a_failed_build_leaves_nothing(tmp_path: Path) -> None:
+    english = _corpus()[0]
+    with pytest.raises(UsageError, match="same code and language"):
+        build_site([english, english], tmp_path / "site")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_heatmap_cells_are_escaped_links() -> None:
+    row = HeatRow("<b>X</b>", "x.html", {"rights": 3, "safe & sound": 0}, {"rights": "x.html#K1"})
+    svg = str(heatmap_svg([row], ["rights", "safe & sound"], "A <title>"))
+    assert "<b>" not in svg
+    assert "&lt;b&gt;X&lt;/b&gt;" in svg
+    assert 'href="x.html#K1"' in svg
+    assert svg.count('class="cell"') == 1
+
+
+def test_site_command(cli: Cli, tmp_path: Path) -> None:
+    result = cli("site", ROOT / "data" / "standards", "--out", tmp_path / "site")
+    assert result.exit_code == 0, result.output
+    assert "written to" in result.output
+    again = cli("site", ROOT / "data" / "standards", "--out", tmp_path / "site")
+    assert again.exit_code == 2
+    assert "--force" in again.output
+    forced = cli("site", ROOT / "data" / "standards", "--out", tmp_path / "site", "--force")
+    assert forced.exit_code == 0
