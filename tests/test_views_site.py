@@ -13,6 +13,7 @@ from benchmarks import make_corpus
 
 import carenos
 from carenos.errors import UsageError
+from carenos.export import CaseOptions, from_case, to_case
 from carenos.importer import imported
 from carenos.io.published.html import read_html_document
 from carenos.mapping import map_knowledge
@@ -21,6 +22,7 @@ from carenos.views.heatmap import HeatRow, heatmap_svg
 from carenos.views.site import PARALLEL_FROM
 
 from .support.cli import Cli
+from .support.export import case_errors
 from .support.paths import CASES, ROOT
 
 
@@ -126,15 +128,29 @@ def test_a_revision_page_for_the_pair(site: Path) -> None:
     assert "revisions/CNDIFF01L--CNDIFF01.html" in listing
 
 
-def test_case_links_where_the_case_tree_is_hosted(tmp_path: Path) -> None:
-    from carenos.export.case.identity import Keys, identifier
-
-    standards = _corpus()[:1]
-    options = SiteOptions(case_base_uri="https://example.org/case", case_framework="Suite")
+def test_site_and_case_tree_link_to_each_other(tmp_path: Path) -> None:
+    standards = _corpus()[:2]
+    site_base, case_base = "https://example.org/nos/", "https://example.org/case/"
+    package = json.loads(to_case(standards, CaseOptions(base_uri=case_base, site_uri=site_base)))
+    assert case_errors(package) == []
+    items = package["CFItems"]
+    uri_of = {i["humanCodingScheme"]: i["uri"] for i in items if "humanCodingScheme" in i}
+    options = SiteOptions(case_base_uri=case_base)
     build_site(standards, tmp_path / "site", options=options)
-    page = (tmp_path / "site" / "standards" / "SCDHSC0393.html").read_text(encoding="utf-8")
-    ident = identifier(Keys("Suite", standards[0]).standard())
-    assert f'href="https://example.org/case/ims/case/v1p1/CFItems/{ident}"' in page
+    for standard in standards:
+        page = (tmp_path / "site" / "standards" / f"{standard.code}.html").read_text("utf-8")
+        assert f'href="{uri_of[standard.code]}"' in page
+        for statement in standard.statements():
+            assert f'<a class="id" href="{uri_of[statement.ref]}"' in page
+    exemplars = [a for a in package["CFAssociations"] if a["associationType"] == "exemplar"]
+    assert len(exemplars) == len(standards)
+    for association in exemplars:
+        origin = association["originNodeURI"]["uri"]
+        code = next(code for code, uri in uri_of.items() if uri == origin)
+        page = association["destinationNodeURI"]["uri"].removeprefix(site_base)
+        assert page == f"standards/{code}.html"
+        assert (tmp_path / "site" / page).is_file()
+    assert list(from_case(json.dumps(package))) == standards  # the exemplars are not content
 
 
 def test_a_welsh_version_has_its_own_page(tmp_path: Path) -> None:

@@ -96,6 +96,12 @@ _CASE_OPTIONS: list[Callable[[F], F]] = [
         help="1.0: only what CASE 1.0 servers (OpenSALT) accept.",
     ),
     click.option(
+        "--case-site-uri",
+        metavar="URI",
+        help="Where `carenos site` of the same standards is hosted: each standard's item "
+        "gets an exemplar association to its page.",
+    ),
+    click.option(
         "--case-previous",
         metavar="PATH",
         type=click.Path(exists=True, path_type=str),

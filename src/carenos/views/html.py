@@ -78,6 +78,7 @@ def standard_context(
         "meta": metadata_rows(standard, labels),
         "shared": dict(shared or {}),
         "anchors": anchors,
+        "case_items": {},
         "language": standard.language,
         "version": carenos_version(),
     }

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -21,6 +20,7 @@ from ..catalogue import Catalogue
 from ..errors import UsageError
 from ..io.directory import directory_written_whole
 from ..model import Standard, Standards, standards_of
+from .case import CaseLinks
 from .coverage import Key, categories, coverage_rows, overview_rows, suite_members
 from .heatmap import HeatRow, heatmap_svg
 from .html import SharedLink, environment, standard_context, stylesheet
@@ -64,9 +64,11 @@ class SiteResult:
 
 
 def page_stem(standard: Standard) -> str:
-    """The name of a standard's files in the site: ``CODE`` (``CODE.cy`` in Welsh)."""
-    code = _UNSAFE.sub("_", standard.code) or "_"
-    return code if standard.language == "en" else f"{code}.{standard.language}"
+    """The name of a standard's files in the site: ``CODE`` (``CODE.cy`` in Welsh), as
+    its YAML file is named (:func:`carenos.export.yaml.file_name`)."""
+    from ..export.yaml import file_name
+
+    return file_name(standard.code, standard.language).removesuffix(".yaml")
 
 
 def _file_of(entry_id: str) -> str:
@@ -96,11 +98,7 @@ class _Site:
         self.pages = 0
         self.files = 0
         self.folders: set[str] = set()
-        self.inputs: tuple[dict[str, SharedLink], Callable[[Standard], str | None], Any] = (
-            {},
-            lambda s: None,
-            {},
-        )
+        self.inputs: tuple[dict[str, SharedLink], CaseLinks | None, Any] = ({}, None, {})
         self.env = environment()
         self.common: dict[str, Any] = {
             "site_title": options.title,
@@ -221,16 +219,12 @@ class _Site:
     def standard_pages(self, shared: dict[str, SharedLink], revisions: dict[str, Any]) -> None:
 
         base = self.options.case_base_uri
-        keys: Callable[[Standard], str | None] = lambda s: None  # noqa: E731
-        if base:
-            from ..export.case.identity import Keys, framework_of, identifier
-
-            framework = framework_of(
-                self.standards, self.options.case_framework, self.options.title
-            )
-            items = f"{base.rstrip('/')}/ims/case/v1p1/CFItems/"
-            keys = lambda s: items + identifier(Keys(framework, s).standard())  # noqa: E731
-        self.inputs = (shared, keys, revision_links(revisions))
+        case = (
+            None
+            if base is None
+            else CaseLinks.hosted(self.standards, base, self.options.case_framework)
+        )
+        self.inputs = (shared, case, revision_links(revisions))
         ranges = _ranges(len(self.standards), self.options.jobs)
         if len(ranges) == 1:
             self.standard_range(*ranges[0])
@@ -255,7 +249,7 @@ class _Site:
         from ..io.yaml_bulk import dump_yaml_bulk
         from ..mapping import occurrences
 
-        shared, keys, by_stem = self.inputs
+        shared, case, by_stem = self.inputs
         pages, files = self.pages, self.files
         for standard in self.standards[start:stop]:
             stem = self.stems[standard.code, standard.language]
@@ -269,7 +263,8 @@ class _Site:
             suites = standard.metadata.suites if standard.metadata else ()
             context.update(
                 stem=quote(stem),
-                case_uri=keys(standard),
+                case_uri=None if case is None else case.standard(standard),
+                case_items={} if case is None else case.statements(standard),
                 revision_links=by_stem.get(stem, []),
                 suite_links=[{"name": n, "href": f"../suites/{_file_of(n)}"} for n in suites],
             )

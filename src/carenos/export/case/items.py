@@ -13,9 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from typing import Any, Protocol
+from urllib.parse import quote
 
 from ...convert import to_dict
 from ...model import KnowledgeItem, PerformanceCriterion, ScopeStatement, Standard
+from ..yaml import file_name
 from .identity import Keys, identifier
 from .options import full_date, short_title
 
@@ -125,6 +127,8 @@ class Builder:
         self.items: Collector = [] if items is None else items
         """Where the CFItems go: a list, or a spool that writes each as it comes."""
         self.associations: Collector = [] if associations is None else associations
+        self.site: str | None = None
+        """Where ``carenos site`` of the standards is (each standard's page an exemplar)."""
         self.nodes = Links(f"{base}ims/case/v1p1/CFItems/")
         """By code and ref, the links of the standards and statements."""
         self.types_used: dict[str, None] = {}
@@ -217,6 +221,12 @@ class Builder:
             keys.standard(), "Standard", standard.title, self.document, sequence, **more
         )
         self.nodes[standard.code] = root
+        if self.site is not None:
+            stem = file_name(standard.code, standard.language).removesuffix(".yaml")
+            page = f"{self.site}standards/{quote(stem)}.html"
+            target = {"title": short_title(standard.title), "identifier": identifier(page)}
+            target["uri"] = page
+            self.associate("exemplar", root, target)
         groups: list[tuple[str | None, tuple[PerformanceCriterion | KnowledgeItem, ...], str]]
         groups = [(e.title, e.performance_criteria, "Element") for e in standard.elements]
         groups += [(k.heading, k.items, "Knowledge heading") for k in standard.knowledge]

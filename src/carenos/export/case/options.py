@@ -36,14 +36,19 @@ MAX_TITLE = 120
 """The longest title CASE servers keep (OpenSALT cuts a document title at 120 characters)."""
 
 
-def base_uri(text: str) -> str:
+def base_uri(text: str, option: str = "--case-base-uri") -> str:
     """``text`` as the base of CASE URIs: absolute http(s), ending in ``/``; else UsageError."""
     parts = urlsplit(text)
     if parts.scheme not in ("http", "https") or not parts.netloc or text != text.strip():
-        raise UsageError(f"--case-base-uri {text!r} is not an absolute http(s) URI")
+        raise UsageError(f"{option} {text!r} is not an absolute http(s) URI")
     if any(c.isspace() for c in text) or parts.query or parts.fragment:
-        raise UsageError(f"--case-base-uri {text!r} may hold no spaces, query or fragment")
+        raise UsageError(f"{option} {text!r} may hold no spaces, query or fragment")
     return text if text.endswith("/") else text + "/"
+
+
+def _site_base(text: str | None) -> str | None:
+    """``text`` as the base of a ``carenos site`` (as :func:`base_uri`), or ``None``."""
+    return None if text is None else base_uri(text, "--case-site-uri")
 
 
 @frozen
@@ -58,7 +63,9 @@ class CaseOptions:
     to export (one CFDocument a language); ``near`` also links near matches
     (``isRelatedTo``); ``case_version`` ``"1.0"`` writes only what CASE 1.0 servers accept
     (``isRelatedTo`` for ``isTranslationOf``); ``previous`` is the previous version of
-    the standards, whose changed statements get ``replacedBy`` associations.
+    the standards, whose changed statements get ``replacedBy`` associations; ``site_uri``
+    is where ``carenos site`` of the same standards is hosted: each standard's item gets an
+    ``exemplar`` association to its page there.
     """
 
     framework: str | None = None
@@ -72,6 +79,7 @@ class CaseOptions:
     near: bool = False
     case_version: Literal["1.1", "1.0"] = "1.1"
     previous: Sequence[Standard] = ()
+    site_uri: str | None = field(default=None, converter=_site_base)
 
 
 def rfc3339(text: str) -> str:

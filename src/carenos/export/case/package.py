@@ -136,6 +136,7 @@ def build_package(
     framework = framework_of(chosen, options.framework, DEFAULT_TITLE)
     ident = identifier(f"document\n{framework}\n{options.language}")
     builder = Builder(options.base_uri, framework, {}, *(spools or ()))
+    builder.site = options.site_uri
     link = builder.link("CFDocuments", ident, "")
     document = _document(chosen, options, framework, ident, link["uri"])
     builder.document = {**link, "title": document["title"]}
