@@ -199,3 +199,24 @@ def test_site_command(cli: Cli, tmp_path: Path) -> None:
     assert "--force" in again.output
     forced = cli("site", ROOT / "data" / "standards", "--out", tmp_path / "site", "--force")
     assert forced.exit_code == 0
+
+
+def test_a_large_suite_has_several_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from carenos.views import site as site_module
+
+    monkeypatch.setattr(site_module, "SUITE_PAGE", 3)
+    monkeypatch.setattr(site_module, "LISTED_ON_INDEX", 3)
+    standards = [carenos.from_dict(make_corpus.make_standard(i)) for i in range(7)]
+    build_site(standards, tmp_path / "site")
+    (suite,) = {s.metadata.suites[0] for s in standards if s.metadata}
+    first = tmp_path / "site" / "suites" / f"{suite.replace(' ', '_')}.html"
+    pages = [first] + [first.with_name(f"{first.stem}-{n}.html") for n in (2, 3)]
+    shown = []
+    for number, page in enumerate(pages, start=1):
+        text = page.read_text(encoding="utf-8")
+        assert f"({number} of 3)" in text
+        shown += re.findall(r'<td><a href="\.\./standards/([^"]+)\.html">', text)
+    assert shown == [s.code for s in standards]
+    index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "(7 standards)" in index
+    assert "<table>" not in index

@@ -162,18 +162,19 @@ class _Site:
         coverage = coverage_rows(self.standards, [g for g in groups], self.href)
         suites = self.suite_pages(coverage)
         self.heatmap_page(coverage, suites)
+        listed = sum(len(suite["standards"]) for suite in suites) <= LISTED_ON_INDEX
         self.page(
             "index.html",
             "site_index.html.j2",
             suites=suites,
             shared_count=len(groups),
-            case_href=None,
+            listed=listed,
         )
         if revisions:
             for relative, context in revisions.items():
                 self.page(relative, "site_revision.html.j2", **context)
-            listed = [{**c["row"], "href": rel.partition("/")[2]} for rel, c in revisions.items()]
-            self.page("revisions/index.html", "site_revisions.html.j2", revisions=listed)
+            rows = [{**c["row"], "href": rel.partition("/")[2]} for rel, c in revisions.items()]
+            self.page("revisions/index.html", "site_revisions.html.j2", revisions=rows)
         return self.search()
 
     def shared_pages(self, groups: list[tuple[str, Any]]) -> dict[str, SharedLink]:
@@ -291,15 +292,24 @@ class _Site:
                 for s in members[name]
             ]
             suite = {"name": name, "href": f"suites/{file}", "standards": rows}
-            local = [{**row, "href": f"../{row['href']}"} for row in rows]
-            svg = heatmap_svg(
-                [coverage[s.code, s.language] for s in members[name]],
-                columns,
-                f"Shared knowledge by category: {name}",
-            )
-            self.page(
-                f"suites/{file}", "site_suite.html.j2", suite={**suite, "standards": local}, svg=svg
-            )
+            parts = [rows[i : i + SUITE_PAGE] for i in range(0, len(rows), SUITE_PAGE)]
+            names = [file] + [f"{file[:-5]}-{n}.html" for n in range(2, len(parts) + 1)]
+            for number, (part, page) in enumerate(zip(parts, names, strict=True), start=1):
+                local = [{**row, "href": f"../{row['href']}"} for row in part]
+                svg = heatmap_svg(
+                    [coverage[row["key"]] for row in part],
+                    columns,
+                    f"Shared knowledge by category: {name}",
+                )
+                pages = [(n, other) for n, other in enumerate(names, start=1)]
+                self.page(
+                    f"suites/{page}",
+                    "site_suite.html.j2",
+                    suite={**suite, "standards": local},
+                    svg=svg,
+                    part=number,
+                    parts=pages if len(pages) > 1 else [],
+                )
             listed.append(suite)
         return listed
 
@@ -319,6 +329,12 @@ class _Site:
         self.page("search.html", "site_search.html.j2", chunks=chunks)
         return size
 
+
+SUITE_PAGE = 300
+"""Standards a suite's page shows (with their heatmap); a larger suite has several pages."""
+LISTED_ON_INDEX = 1000
+"""Up to this many standards, the index lists every standard under its suite; beyond, the
+suites only, each page listing its own."""
 
 _BUILDING: _Site | None = None
 """The site being built, for the forked workers of :meth:`_Site.standard_pages`."""
