@@ -54,11 +54,15 @@ test-slow: $(STAMP)
 	  || echo "sqlite3 could not be installed: the wheel test skips its sqlite3 query"
 	$(BIN)/python -m pytest -q -m slow
 
-# Browser tests of `carenos site` (tests/browser): Debian's chromium, Playwright from PyPI
-# driving it, axe-core from the npm registry (the version tests/browser/package-lock.json pins).
+# Tests of the views in the programs people read them with (tests/browser): the site in
+# Debian's chromium (driven by Playwright from PyPI, checked by axe-core from the npm
+# registry at the version tests/browser/package-lock.json pins), the Word document in
+# Debian's LibreOffice.
 BROWSER_DIR = build/browser
 test-browser: $(STAMP)
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+	@command -v soffice >/dev/null || (apt-get update -qq \
+	  && apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui)
 	$(BIN)/python -m pip install --quiet -e '.[test,browser]'
 	@mkdir -p $(BROWSER_DIR)
 	cp tests/browser/package.json tests/browser/package-lock.json $(BROWSER_DIR)/
