@@ -220,3 +220,15 @@ def test_a_large_suite_has_several_pages(tmp_path: Path, monkeypatch: pytest.Mon
     index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert "(7 standards)" in index
     assert "<table>" not in index
+
+
+def test_case_files_beside_the_pages(cli: Cli, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    result = cli("site", ROOT / "data" / "standards", "--out", out, "--case-files", "--discover")
+    assert result.exit_code == 0, result.output
+    for standard in _corpus()[:2]:
+        package = json.loads((out / "standards" / f"{standard.code}.case.json").read_text("utf-8"))
+        assert case_errors(package) == []
+        assert list(from_case(json.dumps(package))) == [standard]
+        page = (out / "standards" / f"{standard.code}.html").read_text(encoding="utf-8")
+        assert f'<a href="{standard.code}.case.json">CASE</a>' in page

@@ -144,6 +144,16 @@ def render_command(
 @click.option(
     "--case-framework", metavar="KEY", help="The --case-framework the CASE tree was published with."
 )
+@click.option(
+    "--case-files",
+    is_flag=True,
+    help="Also write each standard as a CASE package beside its page (CODE.case.json).",
+)
+@click.option(
+    "--discover",
+    is_flag=True,
+    help="Also show the wording standards share that the catalogue has not (slower).",
+)
 @max_size_option
 def site_command(
     paths: tuple[str, ...],
@@ -153,6 +163,8 @@ def site_command(
     title: str,
     case_base_uri: str | None,
     case_framework: str | None,
+    case_files: bool,
+    discover: bool,
     max_size: int | None,
 ) -> None:
     """Build a static site of standards: pages, shared statements, coverage and search.
@@ -168,7 +180,11 @@ def site_command(
         missing_paths(paths)
         standards = list(read_standards_shown(paths, max_size=max_size, label="reading"))
         options = SiteOptions(
-            title=title, case_base_uri=case_base_uri, case_framework=case_framework
+            title=title,
+            case_base_uri=case_base_uri,
+            case_framework=case_framework,
+            case_files=case_files,
+            discover=discover,
         )
         result = build_site(
             standards,

@@ -41,7 +41,8 @@ class SiteOptions:
     from each standard to its CASE item; ``built``, a date for the footer; ``discover``,
     to show the wording standards share that the catalogue has not (slower: it compares
     the statements of the whole corpus); ``jobs``, the processes that write the standards'
-    pages (default: the machine's cores)."""
+    pages (default: the machine's cores); ``case_files``, to write each standard as a CASE
+    package beside its page (``CODE.case.json``: about 170 KB a standard)."""
 
     title: str = "National Occupational Standards"
     case_base_uri: str | None = None
@@ -49,6 +50,7 @@ class SiteOptions:
     built: str | None = None
     discover: bool = False
     jobs: int | None = None
+    case_files: bool = False
 
 
 @frozen
@@ -265,6 +267,7 @@ class _Site:
             context.update(
                 stem=quote(stem),
                 case_uri=None if case is None else case.standard(standard),
+                case_file=self.options.case_files,
                 case_items={} if case is None else case.statements(standard),
                 revision_links=by_stem.get(stem, []),
                 suite_links=[{"name": n, "href": f"../suites/{_file_of(n)}"} for n in suites],
@@ -273,7 +276,19 @@ class _Site:
             data = to_dict(standard)
             self.write(f"standards/{stem}.json", dump_json(data))
             self.write(f"standards/{stem}.yaml", dump_yaml_bulk(data))
+            if self.options.case_files:
+                self.write(f"standards/{stem}.case.json", self.case_package(standard))
         return self.pages - pages, self.files - files, self.folders
+
+    def case_package(self, standard: Standard) -> str:
+        """The standard alone as a CASE package (its identifiers as in the corpus's)."""
+        from ..export.case import CaseOptions, to_case
+
+        base = self.options.case_base_uri
+        options = CaseOptions(framework=self.options.case_framework)
+        if base is not None:
+            options = CaseOptions(framework=self.options.case_framework, base_uri=base)
+        return to_case([standard], options)
 
     def suite_pages(self, coverage: dict[tuple[str, str], HeatRow]) -> list[dict[str, Any]]:
         members = suite_members(self.standards)
