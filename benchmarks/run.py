@@ -220,6 +220,7 @@ def measure(
             1.5,
         )
     )
+    figures += _jobs_figures(yaml_dir, files, repeats)
     made = documents.make_documents(root / "documents")
     for kind, path in made.items():
         s, b = timed(
@@ -274,6 +275,36 @@ def measure(
         "export JSONL": figures[6].subject_value / n,
     }
     return figures, corpus, kmaps[-1], per_standard
+
+
+JOBS = 2
+"""The workers of the ``--jobs`` figures (the machine of docs/performance.md has two cores)."""
+
+
+def _jobs_figures(yaml_dir: Path, files: int, repeats: int) -> list[Figure]:
+    """Validating and loading the YAML directory with ``--jobs 2`` against ``--jobs 1``."""
+    figures = []
+    for verb, subject in (
+        ("validate", subjects.validate_directory),
+        ("load", subjects.load_directory),
+    ):
+        s, b = best_of(
+            functools.partial(subject, yaml_dir, JOBS),
+            functools.partial(subject, yaml_dir, 1),
+            repeats,
+        )
+        figures.append(
+            Figure(
+                f"{verb} YAML directory --jobs {JOBS} ({files} files)",
+                f"{verb} --jobs {JOBS}",
+                f"{verb} --jobs 1",
+                s,
+                b,
+                "speedup",
+                1.5,
+            )
+        )
+    return figures
 
 
 def _cli_figure(one_yaml: Path, repeats: int) -> Figure:

@@ -28,7 +28,7 @@ from carenos.mapping import KnowledgeMap, map_knowledge, occurrences
 from carenos.mapping.index import clear_caches
 from carenos.model import Standard
 from carenos.textnorm import normal_form
-from carenos.validation import Report, validate, validate_corpus
+from carenos.validation import Report, validate, validate_corpus, validate_paths
 
 __all__ = [
     "Sink",
@@ -40,6 +40,7 @@ __all__ = [
     "fastjsonschema_lines",
     "fmt_files",
     "json_lines",
+    "load_directory",
     "map_cold",
     "msgspec_lines",
     "orjson_dumps",
@@ -48,6 +49,7 @@ __all__ = [
     "pyyaml_directory",
     "roundtrip_files",
     "sqlite_bulk",
+    "validate_directory",
     "validate_loaded",
     "validate_path",
     "write_csv_rows",
@@ -95,6 +97,11 @@ def msgspec_lines(path: Path) -> list[Any]:
         return [decoder.decode(line) for line in handle if line.strip()]
 
 
+def load_directory(directory: Path, jobs: int) -> Corpus:
+    """Subject: ``load_corpus`` of a directory of YAML files in ``jobs`` processes."""
+    return load_corpus(directory, jobs=jobs)
+
+
 def pyyaml_directory(directory: Path) -> list[Any]:
     """Baseline: PyYAML's C loader (libyaml) on every file of ``directory``."""
     import yaml
@@ -120,6 +127,13 @@ def validate_path(path: Path) -> Report:
     each finding at its line and column."""
     clear_caches()
     return validate(path)
+
+
+def validate_directory(directory: Path, jobs: int) -> Report:
+    """Subject: ``carenos validate DIR --jobs N``'s work: the path API on a directory of
+    YAML files, checked in ``jobs`` processes, with empty text caches."""
+    clear_caches()
+    return validate_paths([directory], jobs=jobs)
 
 
 def fastjsonschema_lines(path: Path) -> int:
@@ -293,11 +307,14 @@ def pipeline(path: Path) -> int:
 
 
 def site(path: Path, out: Path) -> int:
-    """Subject: ``carenos site``'s work: load the corpus and build its static site."""
-    from carenos.views import build_site
+    """Subject: ``carenos site``'s work: load the corpus and build its static site (on
+    every core, as the command does)."""
+    from carenos._pool import all_cores
+    from carenos.views import SiteOptions, build_site
 
     clear_caches()
-    return build_site(load_corpus(path), out, overwrite=True).index_bytes
+    options = SiteOptions(jobs=all_cores())
+    return build_site(load_corpus(path), out, options=options, overwrite=True).index_bytes
 
 
 def load_and_export_jsonl(path: Path) -> int:

@@ -27,6 +27,8 @@ def test_a_tiny_run_gives_every_figure_with_its_baseline_and_target(tmp_path: Pa
         "export SQLite",
         "diff two corpora",
         "fmt (100 YAML files)",
+        "validate YAML directory --jobs 2 (5 files)",
+        "load YAML directory --jobs 2 (5 files)",
         "import .txt",
         "import .html",
         "import .docx",

@@ -18,6 +18,7 @@ from .cli_options import (
     OUTPUT,
     catalogue_option,
     format_option,
+    jobs_option,
     max_size_option,
     out_options,
     paths_argument,
@@ -69,6 +70,7 @@ def _restore() -> None:
     from .corpus import READ_OPTIONS, forget_stdin
 
     READ_OPTIONS["recursive"] = True
+    READ_OPTIONS["jobs"] = 1
     OUTPUT["quiet"] = False
     forget_stdin()
 
@@ -97,6 +99,7 @@ def _standards(paths: tuple[str, ...], max_size: int | None) -> list[Standard]:
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, allow_dash=True, path_type=str))
 @read_options
 @click.option("--bundled", is_flag=True, help="The standards shipped with carenos.")
+@jobs_option
 @max_size_option
 def load_command(paths: tuple[str, ...], bundled: bool, max_size: int | None) -> None:
     """Load standards (files, directories or .jsonl) and print a summary of each."""
@@ -172,6 +175,7 @@ def formats_command(fmt: str) -> None:
 @click.option(
     "--language", default="en", show_default=True, help="The language of the standards to map."
 )
+@jobs_option
 @max_size_option
 def map_command(
     paths: tuple[str, ...],
@@ -199,6 +203,7 @@ def map_command(
 @paths_argument
 @catalogue_option("Catalogue whose entries are already known (default: the shipped one).")
 @out_options("Write the proposals to this file instead of standard output.")
+@jobs_option
 @max_size_option
 def discover_command(
     paths: tuple[str, ...],

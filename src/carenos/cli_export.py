@@ -12,6 +12,7 @@ from .cli_options import (
     EXIT_FINDINGS,
     catalogue_option,
     format_option,
+    jobs_option,
     max_size_option,
     missing_paths,
     out_options,
@@ -147,6 +148,7 @@ def case_options_of(case: dict[str, Any], max_size: int | None) -> tuple[CaseOpt
 )
 @click.option("--bom", is_flag=True, help="CSV: start with a byte order mark, for Excel.")
 @case_options
+@jobs_option
 @max_size_option
 def export_command(
     paths: tuple[str, ...],
@@ -287,6 +289,7 @@ def publish_group() -> None:
 @click.option("--force", is_flag=True, help="Replace the directory if it holds anything.")
 @catalogue_option("Catalogue of shared statements (default: the one shipped with carenos).")
 @case_options
+@jobs_option
 @max_size_option
 def publish_case_command(
     paths: tuple[str, ...],
@@ -321,6 +324,7 @@ def publish_case_command(
 )
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@jobs_option
 @max_size_option
 def search_command(
     query: str,

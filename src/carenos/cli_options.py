@@ -23,6 +23,7 @@ __all__ = [
     "TableChoice",
     "catalogue_option",
     "format_option",
+    "jobs_option",
     "max_size_option",
     "missing_paths",
     "out_options",
@@ -175,6 +176,28 @@ def _set_stdin_name(_ctx: click.Context, _param: click.Parameter, value: str | N
         os.environ["CARENOS_STDIN_FILENAME"] = value
     else:
         os.environ.pop("CARENOS_STDIN_FILENAME", None)
+
+
+def _set_jobs(_ctx: click.Context, _param: click.Parameter, value: int | None) -> None:
+    from ._pool import all_cores
+    from .corpus import READ_OPTIONS
+
+    READ_OPTIONS["jobs"] = all_cores() if value is None else value
+
+
+def jobs_option(func: F) -> F:
+    """``-j/--jobs N``: processes that read (and validate) many files at once."""
+    return click.option(
+        "-j",
+        "--jobs",
+        type=click.IntRange(min=1),
+        default=None,
+        metavar="N",
+        expose_value=False,
+        callback=_set_jobs,
+        help="Processes that read and check the files of a directory of many (50 or more) "
+        "[default: all cores; 1: all in this process].",
+    )(func)
 
 
 def paths_argument(func: F) -> F:

@@ -11,6 +11,7 @@ from .cli_options import (
     EXIT_OK,
     TableChoice,
     catalogue_option,
+    jobs_option,
     max_size_option,
     paths_argument,
     progress,
@@ -79,6 +80,7 @@ def split_codes(values: tuple[str, ...]) -> list[str]:
     default=None,
     help="Lowest score (1-100) that is CN401 drift [default: the config's, else 85], as map's.",
 )
+@jobs_option
 @max_size_option
 def validate_command(
     paths: tuple[str, ...],

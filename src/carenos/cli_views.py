@@ -12,6 +12,7 @@ import click
 
 from .cli_options import (
     TableChoice,
+    jobs_option,
     max_size_option,
     out_options,
     read_options,
@@ -116,6 +117,7 @@ def render_command(
 @click.command("site")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=str))
 @read_options
+@jobs_option
 @click.option(
     "-o",
     "--out",
@@ -173,6 +175,7 @@ def site_command(
     """
     from .catalogue import load_catalogue
     from .cli_options import missing_paths
+    from .corpus import READ_OPTIONS
     from .textnorm import plural
     from .views.site import SiteOptions, build_site
 
@@ -185,6 +188,7 @@ def site_command(
             case_framework=case_framework,
             case_files=case_files,
             discover=discover,
+            jobs=READ_OPTIONS["jobs"],
         )
         result = build_site(
             standards,

@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
+import functools
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
+from contextlib import closing
 from pathlib import Path
-from typing import Any, overload
+from typing import Any, Protocol, TypedDict, overload
 
 from ._build import sharing_texts
 from ._gc import gc_paused
+from ._pool import Workers, check_jobs, worth_it
 from .documents import to_standard
-from .errors import CarenosError, DuplicateError, ReadError, UsageError
+from .errors import DuplicateError, ReadError, UsageError
 from .io.formats import STANDARD_FILE_SUFFIXES
-from .io.parse import read_documents
+from .io.parse import ParsedDocument, read_documents, read_files
 from .model import Standard, Statement, standards_of
 
 __all__ = [
     "READ_OPTIONS",
     "STDIN_NAME",
+    "Coded",
     "Corpus",
     "Key",
+    "ReadOptions",
     "bundled",
     "bundled_path",
     "forget_stdin",
@@ -27,6 +32,7 @@ __all__ = [
     "key_of",
     "label_of",
     "load_corpus",
+    "read_jobs",
     "read_standards",
     "standard_files",
     "stdin_text",
@@ -37,12 +43,24 @@ Key = tuple[str, str]
 """How a corpus keys a standard: ``(code, language)``."""
 
 
-def key_of(standard: Standard) -> Key:
+class Coded(Protocol):
+    """What has a code and a language: a :class:`Standard`, or an outline of one."""
+
+    @property
+    def code(self) -> str:  # noqa: D102 - the class says it
+        ...  # pragma: no cover - a protocol
+
+    @property
+    def language(self) -> str:  # noqa: D102 - the class says it
+        ...  # pragma: no cover - a protocol
+
+
+def key_of(standard: Coded) -> Key:
     """``(code, language)`` of a standard."""
     return standard.code, standard.language
 
 
-def label_of(standard: Standard) -> str:
+def label_of(standard: Coded) -> str:
     """The code, and the language where it is not English: ``SCDHSC0393``, ``SCDHSC0393 (cy)``."""
     if standard.language == "en":
         return standard.code
@@ -144,9 +162,22 @@ class Corpus:
         return f"Corpus({len(self)} standards)"
 
 
-READ_OPTIONS: dict[str, bool] = {"recursive": True}
-"""How directories are read when a caller does not say (the command line's
-``--no-recursive`` sets ``recursive``)."""
+class ReadOptions(TypedDict):
+    """How paths are read when a caller does not say: ``recursive`` (directories below
+    too) and ``jobs`` (processes that read many files; 1 reads them in this process)."""
+
+    recursive: bool
+    jobs: int
+
+
+READ_OPTIONS: ReadOptions = {"recursive": True, "jobs": 1}
+"""How paths are read when a caller does not say (the command line's ``--no-recursive``
+sets ``recursive``, ``--jobs`` sets ``jobs``; a library call reads in its process)."""
+
+
+def read_jobs(jobs: int | None = None) -> int:
+    """``jobs`` checked (1 or more, else a :class:`UsageError`), or :data:`READ_OPTIONS`'."""
+    return READ_OPTIONS["jobs"] if jobs is None else check_jobs(jobs)
 
 
 def standard_files(
@@ -179,21 +210,26 @@ def standard_files(
 
 
 def load_corpus(
-    *paths: str | os.PathLike[str], max_size: int | None = None, recursive: bool | None = None
+    *paths: str | os.PathLike[str],
+    max_size: int | None = None,
+    recursive: bool | None = None,
+    jobs: int | None = None,
 ) -> Corpus:
     """Load every standard of some files and directories (``*.yaml``/``*.yml``/``*.json``,
     searched recursively unless ``recursive=False``), in order.
 
     A file may be one standard, a YAML stream of several, a JSON array or JSON Lines; ``-``
-    is standard input. YAML is read with the C parser. Duplicate codes raise
-    :class:`DuplicateError`; finding no standard at all raises :class:`ReadError` ("no
-    standards found"), as every command does. The cyclic garbage collector is paused
-    while the standards are built (see :func:`carenos._gc.gc_paused`).
+    is standard input. YAML is read with the C parser; with ``jobs`` above 1, a directory
+    of many files is parsed by that many processes (the same corpus, in the same order).
+    Duplicate codes raise :class:`DuplicateError`; finding no standard at all raises
+    :class:`ReadError` ("no standards found"), as every command does. The cyclic garbage
+    collector is paused while the standards are built (see :func:`carenos._gc.gc_paused`).
     """
     if not paths:
         raise UsageError("give load_corpus() a path: a file or a directory of standards")
-    with gc_paused(), sharing_texts():
-        corpus = Corpus(iter_standards(*paths, max_size=max_size, recursive=recursive))
+    standards = iter_standards(*paths, max_size=max_size, recursive=recursive, jobs=jobs)
+    with gc_paused(), sharing_texts(), closing(standards):
+        corpus = Corpus(standards)
     if not corpus:
         where = ", ".join(os.fspath(p) for p in paths)
         raise ReadError("no standards found", source=where)
@@ -201,35 +237,73 @@ def load_corpus(
 
 
 def iter_standards(
-    *paths: str | os.PathLike[str], max_size: int | None = None, recursive: bool | None = None
-) -> Iterator[tuple[Standard, str]]:
+    *paths: str | os.PathLike[str],
+    max_size: int | None = None,
+    recursive: bool | None = None,
+    jobs: int | None = None,
+) -> Generator[tuple[Standard, str], None, None]:
     """The standards of files and directories one at a time, with their sources.
 
     What :func:`load_corpus` reads, without holding them all (and without its check
     for duplicate codes). The source is the file, or ``file:line`` for a line of JSON
     Lines. A file named twice (itself and in its directory) is read once. The first
-    problem met raises.
+    problem met raises. ``jobs`` (default :data:`READ_OPTIONS`') processes parse the
+    files of a path that has many; the standards are built here, in order.
     """
+    jobs = read_jobs(jobs)
     read: set[Path] = set()
     several = len(paths) > 1  # the files of one path are each listed once
+    with Workers(jobs) as workers:
+        for files in _runs(paths, recursive):
+            if files is None:
+                yield from _stdin_standards(max_size)
+            elif not worth_it(jobs, len(files)):
+                for file in files:
+                    if not several or _first_time(file, read):
+                        yield from _standards_of(read_documents(file, limit=max_size))
+            else:
+                if several:
+                    files = [file for file in files if _first_time(file, read)]
+                work = functools.partial(read_files, limit=max_size)
+                for documents in workers.map(work, files):
+                    yield from _standards_of(documents)
+
+
+def _runs(
+    paths: Iterable[str | os.PathLike[str]], recursive: bool | None
+) -> Iterator[list[Path] | None]:
+    """The files to read, a run at a time: a directory's, or those named one after another
+    (``*.yaml`` of a shell); ``None`` for standard input. A directory is listed when
+    the runs before it have been read."""
+    run: list[Path] = []
     for path in paths:
-        if os.fspath(path) == "-":
-            yield from _stdin_standards(max_size)
-            continue
         root = Path(path)
-        files = standard_files(root, recursive=recursive) if root.is_dir() else [root]
-        for file in files:
-            if several:
-                if (resolved := file.resolve()) in read:
-                    continue
-                read.add(resolved)
-            yield from _file_standards(file, max_size)
+        if os.fspath(path) != "-" and not root.is_dir():
+            run.append(root)
+            continue
+        if run:
+            yield run
+            run = []
+        yield None if os.fspath(path) == "-" else standard_files(root, recursive=recursive)
+    if run:
+        yield run
 
 
-def _file_standards(file: Path, max_size: int | None) -> Iterator[tuple[Standard, str]]:
-    """The standards of one file, with their sources."""
-    for document in read_documents(file, limit=max_size):
-        if isinstance(document, CarenosError):
+def _first_time(file: Path, read: set[Path]) -> bool:
+    """Whether ``file`` is read for the first time (and, if so, remember it)."""
+    resolved = file.resolve()
+    if resolved in read:
+        return False
+    read.add(resolved)
+    return True
+
+
+def _standards_of(
+    documents: Iterable[ParsedDocument | Exception],
+) -> Iterator[tuple[Standard, str]]:
+    """The standards of one file's documents, with their sources; its first error raises."""
+    for document in documents:
+        if isinstance(document, Exception):
             raise document
         yield to_standard(document), document.label
 
@@ -240,22 +314,25 @@ def read_standards(
     max_size: int | None = None,
     recursive: bool | None = None,
     at_least_one: bool = False,
+    jobs: int | None = None,
 ) -> Iterator[Standard]:
     """The standards of files, directories and ``.jsonl`` files, one at a time, in order.
 
     Only the codes seen so far are kept (to refuse a code read twice, as
     :func:`~carenos.load_corpus` does), so memory does not grow with the standards.
     ``at_least_one`` makes finding none a :class:`ReadError` ("no standards found"), as
-    every command treats it. ``-`` is standard input.
+    every command treats it. ``-`` is standard input. ``jobs`` as for :func:`iter_standards`.
     """
     paths = list(paths)
     seen: dict[Key, str] = {}
-    for standard, source in iter_standards(*paths, max_size=max_size, recursive=recursive):
-        key = key_of(standard)
-        if key in seen:
-            raise DuplicateError.of(label_of(standard), seen[key], source)
-        seen[key] = source
-        yield standard
+    found = iter_standards(*paths, max_size=max_size, recursive=recursive, jobs=jobs)
+    with closing(found):  # workers end with the reading, however it ends
+        for standard, source in found:
+            key = key_of(standard)
+            if key in seen:
+                raise DuplicateError.of(label_of(standard), seen[key], source)
+            seen[key] = source
+            yield standard
     if at_least_one and not seen:
         where = ", ".join(os.fspath(p) for p in paths) or "no path"
         raise ReadError("no standards found", source=where)

@@ -14,16 +14,25 @@ import os
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from attrs import field, frozen
+from attrs import define, evolve, field, frozen
 
 from ..errors import CarenosError, DuplicateKeyError, UsageError
+from .characters import blank_refused
 from .files import decode, read_line_bytes, read_text
 from .formats import READERS, DocumentFormat, input_format, suffix_list
 from .json import canonical_positions, json_positions, parse_canonical_json, parse_json
 from .positions import Positions
 from .yaml import ParsedYaml, parse_yaml, parse_yaml_stream
 
-__all__ = ["ParsedDocument", "locate", "parse", "parse_stream", "read_documents"]
+__all__ = [
+    "FileDocuments",
+    "ParsedDocument",
+    "locate",
+    "parse",
+    "parse_stream",
+    "read_documents",
+    "read_files",
+]
 
 
 @frozen
@@ -54,6 +63,66 @@ class ParsedDocument:
     def positions(self) -> Positions:
         """Positions of the values and keys, by JSON pointer."""
         return self._positions()
+
+    def detached(self, positions: Callable[[], Positions], *, data: bool = True) -> ParsedDocument:
+        """This document without its text (nor, with ``data=False``, its data), whose
+        positions come from ``positions``: what a worker process sends back."""
+        return evolve(self, text="", data=self.data if data else None, positions=positions)
+
+
+@define
+class FileDocuments:
+    """The documents of a file, read again when first asked for: the positions of the
+    documents a worker process read (see :meth:`ParsedDocument.detached`).
+
+    The file is read as it was: by :func:`read_documents`, or with ``blank`` as the
+    validator reads a text whole (the characters the parser refuses blanked). A file
+    that has changed meanwhile gives no positions rather than wrong ones.
+    """
+
+    path: str
+    limit: int | None = None
+    blank: bool = False
+    _read: list[ParsedDocument] | None = field(default=None, init=False, eq=False)
+
+    def positions(self, index: int) -> Positions:
+        """The positions of the file's ``index``-th document."""
+        if self._read is None:
+            try:
+                self._read = self._documents()
+            except CarenosError:
+                self._read = []
+        return self._read[index].positions if index < len(self._read) else Positions()
+
+    def _documents(self) -> list[ParsedDocument]:
+        name = input_format(self.path)
+        reader = READERS[name] if name is not None else None
+        if self.blank and reader is not None and not reader.per_line:
+            text = blank_refused(read_text(self.path, limit=self.limit))
+            return parse_stream(text, reader.document, self.path, bulk=True)
+        found = read_documents(self.path, limit=self.limit)
+        return [item for item in found if isinstance(item, ParsedDocument)]
+
+
+def read_files(
+    files: list[str | os.PathLike[str]], *, limit: int | None = None
+) -> list[list[ParsedDocument | Exception]]:
+    """For each file, its documents (:meth:`~ParsedDocument.detached`) as far as the first
+    error met reading it, and that error: a worker's part of a load (``--jobs``)."""
+    read: list[list[ParsedDocument | Exception]] = []
+    for file in files:
+        again = FileDocuments(os.fspath(file), limit)
+        items: list[ParsedDocument | Exception] = []
+        try:
+            for item in read_documents(file, limit=limit):
+                if isinstance(item, CarenosError):
+                    items.append(item)
+                    break
+                items.append(item.detached(functools.partial(again.positions, len(items))))
+        except Exception as error:  # raised where the reader in the process would raise it
+            items.append(error)
+        read.append(items)
+    return read
 
 
 def _json_document(text: str, source: str, line: int, per_line: bool = False) -> ParsedDocument:

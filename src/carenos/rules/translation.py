@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from attrs import frozen
+
 from ..model import Standard
 from ..place import Hit
 from .registry import declare
 
-__all__ = ["structure_differences"]
+__all__ = ["Outline", "structure_differences"]
 
 declare(
     "CN208",
@@ -27,26 +29,41 @@ declare(
 )
 
 
-def _ids(groups: tuple[tuple[str, ...], ...]) -> list[str]:
+Groups = tuple[tuple[str, ...], ...]
+
+
+@frozen
+class Outline:
+    """What the corpus stage compares of a standard (CN207, CN208): its code, language,
+    and the statement ids of each element and knowledge heading. Small, where the
+    standard is not, for a worker process to send back (``--jobs``)."""
+
+    code: str
+    language: str
+    elements: Groups
+    knowledge: Groups
+
+    @classmethod
+    def of(cls, standard: Standard) -> Outline:
+        """The outline of ``standard``."""
+        return cls(
+            standard.code,
+            standard.language,
+            tuple(tuple(pc.id for pc in e.performance_criteria) for e in standard.elements),
+            tuple(tuple(k.id for k in s.items) for s in standard.knowledge),
+        )
+
+
+def _ids(groups: Groups) -> list[str]:
     return [ident for group in groups for ident in group]
 
 
-def structure_differences(translation: Standard, original: Standard) -> Iterator[Hit]:
+def structure_differences(translation: Outline, original: Outline) -> Iterator[Hit]:
     """Where ``translation`` differs in structure from ``original``, at its JSON pointers."""
     language = translation.language
     pairs = (
-        (
-            "/elements",
-            "elements",
-            tuple(tuple(pc.id for pc in e.performance_criteria) for e in translation.elements),
-            tuple(tuple(pc.id for pc in e.performance_criteria) for e in original.elements),
-        ),
-        (
-            "/knowledge",
-            "knowledge headings",
-            tuple(tuple(k.id for k in s.items) for s in translation.knowledge),
-            tuple(tuple(k.id for k in s.items) for s in original.knowledge),
-        ),
+        ("/elements", "elements", translation.elements, original.elements),
+        ("/knowledge", "knowledge headings", translation.knowledge, original.knowledge),
     )
     for pointer, noun, ours, theirs in pairs:
         if len(ours) != len(theirs):

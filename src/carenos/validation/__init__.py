@@ -18,12 +18,14 @@ from ..corpus import Corpus
 from ..errors import CarenosError, ReadError
 from ..io.formats import REPORTERS, STANDARD_FILE_SUFFIXES, SUFFIXES, DocumentFormat, suffix_list
 from ..model import Standard
+from ..rules.translation import Outline
 from .findings import Finding, Report
 from .pipeline import (
+    Checked,
     check_data,
-    check_path,
     check_standard,
     check_text,
+    checked_files,
     duplicate_codes,
     files_of,
     locator_of,
@@ -133,19 +135,26 @@ def validate_paths(
     max_size: int | None = None,
     catalogue: CatalogueChoice = "bundled",
     on_file: Callable[[Path], None] | None = None,
+    jobs: int | None = None,
 ) -> Report:
     """Validate files and directories (their ``*.yaml``/``*.yml``/``*.json``) as one corpus.
 
     Besides each document's findings, a code used twice is a CN207 finding. A line of
     JSON Lines is one JSON document; its findings name the line. ``catalogue`` is as
     for :func:`validate`; ``on_file`` is called with each file checked (a progress bar).
+    With ``jobs`` above 1 (default: :data:`~carenos.corpus.READ_OPTIONS`', 1 unless the
+    command line's ``--jobs`` set it), that many processes check the files where they
+    are many; the corpus stage (CN207, CN208) runs here; the report is the same.
     """
+    from ..corpus import read_jobs
+
     chosen = _catalogue(catalogue)
     paths = list(paths)
+    jobs = read_jobs(jobs)
     files, findings = files_of(p for p in paths if os.fspath(p) != "-")
-    results = []
-    for file in files:
-        results += check_path(file, limit=max_size, catalogue=chosen)
+    results: list[Checked] = []
+    for file, checked in checked_files(files, limit=max_size, catalogue=chosen, jobs=jobs):
+        results += checked
         if on_file is not None:  # progress: one file done
             on_file(file)
     if any(os.fspath(p) == "-" for p in paths):  # standard input, named by --stdin-filename
@@ -159,7 +168,8 @@ def validate_paths(
             findings.append(Finding.of_error(error, name))
         else:
             fmt: DocumentFormat = "json" if input_format(name) == "json" else "yaml"
-            results += check_text(text, fmt, name, limit=max_size, catalogue=chosen)
+            stdin = check_text(text, fmt, name, limit=max_size, catalogue=chosen)
+            results += [Checked.of(result) for result in stdin]
         files.append(Path(name))
     if not files and not findings:
         where = ", ".join(os.fspath(p) for p in paths) or "no path"
@@ -170,9 +180,9 @@ def validate_paths(
     findings.extend(duplicate_codes(results))
     findings.extend(
         translation_findings(
-            (r.standard, r.document.source, locator_of(r.document))
+            (r.outline, r.document.source, locator_of(r.document))
             for r in results
-            if r.standard is not None and r.document is not None
+            if r.outline is not None and r.document is not None
         )
     )
     return Report(tuple(findings), files=len(files))
@@ -201,6 +211,8 @@ def validate_corpus(
         file = Path(source) if named else None
         findings.extend(check_standard(standard, source, file=file, catalogue=chosen))
     findings.extend(
-        translation_findings((s, corpus.source_of(s.code, s.language), nowhere) for s in corpus)
+        translation_findings(
+            (Outline.of(s), corpus.source_of(s.code, s.language), nowhere) for s in corpus
+        )
     )
     return Report(tuple(findings), files=len(corpus))

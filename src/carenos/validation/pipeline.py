@@ -7,6 +7,7 @@ and the rules; positions are worked out only for documents that have findings.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -15,17 +16,18 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import evolve, frozen
 
+from .._pool import Workers, worth_it
 from ..convert import from_dict
 from ..corpus import key_of, label_of
 from ..errors import CarenosError, ContentError, DuplicateError
 from ..io.characters import blank_refused, place_in_text, refused_characters
 from ..io.files import max_size, read_text
 from ..io.formats import READERS, DocumentFormat, input_format
-from ..io.parse import ParsedDocument, parse_stream, read_documents
+from ..io.parse import FileDocuments, ParsedDocument, parse_stream, read_documents
 from ..model import Standard
 from ..place import Hit, Locate, Place
 from ..rules import RuleContext, run_rules
-from ..rules.translation import structure_differences
+from ..rules.translation import Outline, structure_differences
 from .findings import Finding, severity_of
 from .schema_messages import schema_findings
 
@@ -33,11 +35,14 @@ if TYPE_CHECKING:
     from ..catalogue import Catalogue
 
 __all__ = [
+    "Checked",
     "DocumentResult",
     "check_data",
+    "check_files",
     "check_path",
     "check_standard",
     "check_text",
+    "checked_files",
     "duplicate_codes",
     "files_of",
     "locator_of",
@@ -70,6 +75,23 @@ class DocumentResult:
     findings: list[Finding]
     standard: Standard | None = None
     document: ParsedDocument | None = None
+
+
+@frozen
+class Checked:
+    """A document's findings, and what the corpus stage needs of the standard it made:
+    its :class:`Outline` and the document (for the positions of CN207 and CN208)."""
+
+    findings: list[Finding]
+    outline: Outline | None = None
+    document: ParsedDocument | None = None
+
+    @classmethod
+    def of(cls, result: DocumentResult) -> Checked:
+        """What the corpus stage keeps of ``result``."""
+        if result.standard is None or result.document is None:
+            return cls(result.findings)
+        return cls(result.findings, Outline.of(result.standard), result.document)
 
 
 def check_standard(
@@ -211,15 +233,48 @@ def check_path(
     return results + _check_documents(documents, path, catalogue)
 
 
-def duplicate_codes(results: Iterable[DocumentResult]) -> Iterator[Finding]:
+def check_files(
+    files: list[Path], *, limit: int | None = None, catalogue: Catalogue | None = None
+) -> list[list[Checked]]:
+    """What :func:`check_path` finds in each file, its documents detached (their positions
+    read again where the corpus stage asks for them): a worker's part (``--jobs``)."""
+    checked = []
+    for path in files:
+        again = FileDocuments(str(path), limit, blank=True)
+        found, documents = [], 0
+        for result in check_path(path, limit=limit, catalogue=catalogue):
+            if result.document is not None:  # the file's documents, in order
+                positions = functools.partial(again.positions, documents)
+                result = evolve(result, document=result.document.detached(positions, data=False))
+                documents += 1
+            found.append(Checked.of(result))
+        checked.append(found)
+    return checked
+
+
+def checked_files(
+    files: list[Path], *, limit: int | None, catalogue: Catalogue | None, jobs: int
+) -> Iterator[tuple[Path, list[Checked]]]:
+    """Each file with what checking it found, in order: in ``jobs`` processes where the
+    files are many, else here."""
+    if not worth_it(jobs, len(files)):
+        for path in files:
+            yield path, [Checked.of(r) for r in check_path(path, limit=limit, catalogue=catalogue)]
+        return
+    work = functools.partial(check_files, limit=limit, catalogue=catalogue)
+    with Workers(jobs) as workers:
+        yield from zip(files, workers.map(work, files), strict=True)
+
+
+def duplicate_codes(checked: Iterable[Checked]) -> Iterator[Finding]:
     """CN207 for each standard whose code and language an earlier document already has."""
     first: dict[tuple[str, str], str] = {}
-    for result in results:
-        if result.standard is None or result.document is None:
+    for result in checked:
+        if result.outline is None or result.document is None:
             continue
-        key = key_of(result.standard)
+        key = key_of(result.outline)
         if key in first:
-            label = label_of(result.standard)
+            label = label_of(result.outline)
             error = DuplicateError.of(label, first[key], result.document.source)
             hit = Hit(error.message, "/code")
             yield Finding.of_hit(
@@ -230,16 +285,16 @@ def duplicate_codes(results: Iterable[DocumentResult]) -> Iterator[Finding]:
 
 
 def translation_findings(
-    standards: Iterable[tuple[Standard, str, Locate]],
+    outlines: Iterable[tuple[Outline, str, Locate]],
 ) -> Iterator[Finding]:
     """CN208 for each translation whose structure is not that of its English version."""
-    found = list(standards)
+    found = list(outlines)
     english = {s.code: s for s, _, _ in found if s.language == "en"}
-    for standard, source, locate in found:
-        original = english.get(standard.code)
-        if standard.language == "en" or original is None:
+    for outline, source, locate in found:
+        original = english.get(outline.code)
+        if outline.language == "en" or original is None:
             continue
-        for hit in structure_differences(standard, original):
+        for hit in structure_differences(outline, original):
             yield Finding.of_hit("CN208", hit, source, locate)
 
 

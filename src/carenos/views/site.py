@@ -41,15 +41,16 @@ class SiteOptions:
     from each standard to its CASE item; ``built``, a date for the footer; ``discover``,
     to show the wording standards share that the catalogue has not (slower: it compares
     the statements of the whole corpus); ``jobs``, the processes that write the standards'
-    pages (default: the machine's cores); ``case_files``, to write each standard as a CASE
-    package beside its page (``CODE.case.json``: about 170 KB a standard)."""
+    pages (default 1, as everywhere in the library; ``carenos site`` uses every core);
+    ``case_files``, to write each standard as a CASE package beside its page
+    (``CODE.case.json``: about 170 KB a standard)."""
 
     title: str = "National Occupational Standards"
     case_base_uri: str | None = None
     case_framework: str | None = None
     built: str | None = None
     discover: bool = False
-    jobs: int | None = None
+    jobs: int = 1
     case_files: bool = False
 
 
@@ -363,13 +364,11 @@ def _standard_range(bounds: tuple[int, int]) -> tuple[int, int, set[str]]:
     return _BUILDING.standard_range(*bounds)
 
 
-def _ranges(count: int, jobs: int | None) -> list[tuple[int, int]]:
+def _ranges(count: int, jobs: int) -> list[tuple[int, int]]:
     """The standards each worker writes: one range in process for a small corpus."""
     import multiprocessing
 
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    workers = jobs or cores or 1
-    workers = min(workers, max(1, count // PARALLEL_FROM))
+    workers = min(jobs, max(1, count // PARALLEL_FROM))
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         return [(0, count)]
     size = -(-count // workers)
