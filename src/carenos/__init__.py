@@ -15,6 +15,7 @@ if TYPE_CHECKING:  # explicit re-exports (``X as X``), for type checkers
     from . import mapping as mapping
     from . import revisions as revisions
     from . import validation as validation
+    from . import views as views
     from .catalogue import Catalogue as Catalogue
     from .catalogue import load_catalogue as load_catalogue
     from .convert import from_dict as from_dict
@@ -115,7 +116,7 @@ _EXPORTS = {
 
 __all__ = sorted([*_EXPORTS, "__version__"])
 
-_SUBPACKAGES = frozenset({"export", "mapping", "revisions", "validation"})
+_SUBPACKAGES = frozenset({"export", "mapping", "revisions", "validation", "views"})
 """Subpackages reachable as attributes after ``import carenos`` (their names are theirs)."""
 
 

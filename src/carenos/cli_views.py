@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import os
 import sys
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
@@ -105,7 +104,8 @@ def render_command(
                 if sys.stdout.isatty():
                     raise UsageError(f"--format {chosen} is binary: give --out FILE.docx")
                 sys.stdout.flush()
-                os.write(sys.stdout.fileno(), result)
+                sys.stdout.buffer.write(result)
+                sys.stdout.buffer.flush()
                 return
             atomic_write(out, result, overwrite=force)
         else:
