@@ -22,6 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from carenos._pool import all_cores
 from carenos.corpus import Corpus, load_corpus
 from carenos.mapping import KnowledgeMap
 
@@ -101,11 +102,14 @@ def measure(
         )
     )
     files = len(list(yaml_dir.glob("*.yaml")))
-    s, b = timed(lambda: load_corpus(yaml_dir), lambda: subjects.pyyaml_directory(yaml_dir))
+    cores = all_cores()
+    s, b = timed(
+        lambda: load_corpus(yaml_dir, jobs=cores), lambda: subjects.pyyaml_directory(yaml_dir)
+    )
     figures.append(
         Figure(
             f"load YAML directory ({files} files)",
-            "load_corpus (dir)",
+            "load_corpus (dir, every core)",
             "PyYAML CSafeLoader each file",
             s,
             b,
@@ -113,7 +117,7 @@ def measure(
             1.0,
         )
     )
-    s, b = timed(lambda: subjects.validate_loaded(jsonl), lambda: subjects.json_lines(jsonl))
+    s, b = timed(lambda: subjects.validate_loaded(jsonl, cores), lambda: subjects.json_lines(jsonl))
     also = {
         "json + fastjsonschema": best_of(
             lambda: subjects.fastjsonschema_lines(jsonl), lambda: None, 1
@@ -122,7 +126,7 @@ def measure(
     figures.append(
         Figure(
             "validate corpus",
-            "load_corpus + validate_corpus",
+            "load_corpus + validate_corpus (every core)",
             "json.loads each line",
             s,
             b,

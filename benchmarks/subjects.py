@@ -20,6 +20,7 @@ from typing import IO, Any, cast
 
 import orjson
 
+from carenos._pool import all_cores
 from carenos.catalogue import load_catalogue
 from carenos.corpus import Corpus, load_corpus
 from carenos.export import write
@@ -28,7 +29,7 @@ from carenos.mapping import KnowledgeMap, map_knowledge, occurrences
 from carenos.mapping.index import clear_caches
 from carenos.model import Standard
 from carenos.textnorm import normal_form
-from carenos.validation import Report, validate, validate_corpus, validate_paths
+from carenos.validation import Report, validate_corpus, validate_paths
 
 __all__ = [
     "Sink",
@@ -115,18 +116,19 @@ def pyyaml_directory(directory: Path) -> list[Any]:
 # --- validating -----------------------------------------------------------------------------
 
 
-def validate_loaded(path: Path) -> Report:
+def validate_loaded(path: Path, jobs: int = 1) -> Report:
     """Subject: load (the converter is exactly as strict as the schema) and run every rule,
-    with empty text caches, as a process that validates the corpus once."""
+    with empty text caches, as a process that validates the corpus once (the rules in
+    ``jobs`` processes)."""
     clear_caches()
-    return validate_corpus(load_corpus(path), catalogue=load_catalogue())
+    return validate_corpus(load_corpus(path), catalogue=load_catalogue(), jobs=jobs)
 
 
-def validate_path(path: Path) -> Report:
+def validate_path(path: Path, jobs: int = 1) -> Report:
     """Subject: ``carenos.validate(path)``, the path API (and the CLI's), which places
-    each finding at its line and column."""
+    each finding at its line and column (the checks in ``jobs`` processes)."""
     clear_caches()
-    return validate(path)
+    return validate_paths([path], jobs=jobs)
 
 
 def validate_directory(directory: Path, jobs: int) -> Report:
@@ -295,10 +297,11 @@ def sqlite_bulk(rows: list[list[str]], path: Path) -> int:
 
 
 def pipeline(path: Path) -> int:
-    """Subject: load, validate, map, then export JSON Lines and CSV: a pipeline's whole run."""
+    """Subject: load, validate (on every core), map, then export JSON Lines and CSV: a
+    pipeline's whole run."""
     clear_caches()
     corpus = load_corpus(path)
-    report = validate_corpus(corpus, catalogue=load_catalogue())
+    report = validate_corpus(corpus, catalogue=load_catalogue(), jobs=all_cores())
     kmap = map_knowledge(corpus)
     return len(report.findings) + len(kmap.groups) + export_jsonl(corpus) + export_csv(corpus)
 
@@ -309,7 +312,6 @@ def pipeline(path: Path) -> int:
 def site(path: Path, out: Path) -> int:
     """Subject: ``carenos site``'s work: load the corpus and build its static site (on
     every core, as the command does)."""
-    from carenos._pool import all_cores
     from carenos.views import SiteOptions, build_site
 
     clear_caches()

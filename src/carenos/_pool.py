@@ -5,6 +5,8 @@ item runs in worker processes; :meth:`Workers.map` yields the results item by it
 the order of the items, keeping only a few chunks ahead, so that a reader that streams
 still streams. Small work stays in the process (:func:`worth_it`): starting workers
 costs more than they save. ``concurrent.futures`` is imported only when workers start.
+Work on what a process has already built (a loaded corpus) goes to forked workers that
+inherit it instead: :func:`over_ranges`.
 """
 
 from __future__ import annotations
@@ -19,7 +21,15 @@ from .errors import LimitError, UsageError
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
-__all__ = ["CHUNK", "PARALLEL_FROM", "Workers", "all_cores", "check_jobs", "worth_it"]
+__all__ = [
+    "CHUNK",
+    "PARALLEL_FROM",
+    "Workers",
+    "all_cores",
+    "check_jobs",
+    "over_ranges",
+    "worth_it",
+]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -114,3 +124,46 @@ class Workers:
         finally:
             for future in pending:
                 future.cancel()
+
+
+_FORKED: Callable[[int, int], object] | None = None
+"""The work of :func:`over_ranges`, for its forked workers (they inherit it)."""
+
+
+def _forked_range(bounds: tuple[int, int]) -> object:
+    assert _FORKED is not None
+    return _FORKED(*bounds)
+
+
+def over_ranges(work: Callable[[int, int], R], count: int, jobs: int, *, least: int) -> list[R]:
+    """``work(start, stop)`` on consecutive ranges that cover ``range(count)``, in order.
+
+    With ``jobs`` above 1 and at least ``least`` items a worker, the ranges run in forked
+    worker processes, which inherit what ``work`` reads (a loaded corpus: nothing is sent
+    to them; only their results come back, pickled). Otherwise, or where processes cannot
+    be forked, it is one call in this process. A worker that dies is a
+    :class:`~carenos.errors.LimitError`.
+    """
+    import multiprocessing
+
+    workers = min(check_jobs(jobs), max(1, count // max(1, least)))
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return [work(0, count)]
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    size = -(-count // workers)
+    ranges = [(start, min(count, start + size)) for start in range(0, count, size)]
+    global _FORKED
+    _FORKED = work
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as executor:
+            return list(executor.map(_forked_range, ranges))  # type: ignore[arg-type]
+    except BrokenProcessPool:
+        raise LimitError(
+            "a worker process stopped abruptly (killed, or out of memory); "
+            "with one job (--jobs 1) the work stays in this process"
+        ) from None
+    finally:
+        _FORKED = None

@@ -35,6 +35,7 @@ from .pipeline import (
 from .reporters import render, summary
 
 __all__ = [
+    "CORPUS_PARALLEL_FROM",
     "REPORTERS",
     "CatalogueChoice",
     "Finding",
@@ -188,28 +189,46 @@ def validate_paths(
     return Report(tuple(findings), files=len(files))
 
 
+CORPUS_PARALLEL_FROM = 500
+"""Standards of a loaded corpus a worker process is worth (forking costs a few tens of ms)."""
+
+
 def validate_corpus(
     corpus: Corpus | str | os.PathLike[str],
     *,
     max_size: int | None = None,
     catalogue: CatalogueChoice = "bundled",
+    jobs: int | None = None,
 ) -> Report:
     """Validate a directory of standards, or the standards of a loaded :class:`Corpus`.
 
     A loaded corpus has no positions (its codes are unique by construction), so only the
-    semantic rules run, with findings at JSON pointers.
+    semantic rules run, with findings at JSON pointers. With ``jobs`` above 1 (default as
+    for :func:`validate_paths`), a large corpus is checked by that many forked processes,
+    each given a run of its standards; the report is the same.
     """
     if not isinstance(corpus, Corpus):
-        return validate_paths([corpus], max_size=max_size, catalogue=catalogue)
+        return validate_paths([corpus], max_size=max_size, catalogue=catalogue, jobs=jobs)
+    from .._pool import over_ranges
+    from ..corpus import read_jobs
+
     chosen = _catalogue(catalogue)
-    findings: list[Finding] = []
-    sources = Counter(corpus.source_of(s.code, s.language) for s in corpus)
-    for standard in corpus:
-        source = corpus.source_of(standard.code, standard.language)
-        # CN206 names a file for one standard; a stream of several is named for none
-        named = sources[source] == 1 and Path(source).suffix.lower() in STANDARD_FILE_SUFFIXES
-        file = Path(source) if named else None
-        findings.extend(check_standard(standard, source, file=file, catalogue=chosen))
+    standards = list(corpus)
+    sources = Counter(corpus.source_of(s.code, s.language) for s in standards)
+
+    def check(start: int, stop: int) -> list[Finding]:
+        found: list[Finding] = []
+        for standard in standards[start:stop]:
+            source = corpus.source_of(standard.code, standard.language)
+            # CN206 names a file for one standard; a stream of several is named for none
+            single = sources[source] == 1
+            named = single and Path(source).suffix.lower() in STANDARD_FILE_SUFFIXES
+            file = Path(source) if named else None
+            found.extend(check_standard(standard, source, file=file, catalogue=chosen))
+        return found
+
+    runs = over_ranges(check, len(standards), read_jobs(jobs), least=CORPUS_PARALLEL_FROM)
+    findings = [finding for run in runs for finding in run]
     findings.extend(
         translation_findings(
             (Outline.of(s), corpus.source_of(s.code, s.language), nowhere) for s in corpus

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import evolve, frozen
 
-from .._pool import Workers, worth_it
+from .._pool import Workers, over_ranges, worth_it
 from ..convert import from_dict
 from ..corpus import key_of, label_of
 from ..errors import CarenosError, ContentError, DuplicateError
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from ..catalogue import Catalogue
 
 __all__ = [
+    "DOCUMENTS_PARALLEL_FROM",
     "Checked",
     "DocumentResult",
     "check_data",
@@ -70,10 +71,11 @@ def locator_of(document: ParsedDocument) -> Locate:
 
 @frozen
 class DocumentResult:
-    """What checking one document found, and the standard it made (if it made one)."""
+    """What checking one document found, and the outline of the standard it made (if it
+    made one: what the corpus stage compares)."""
 
     findings: list[Finding]
-    standard: Standard | None = None
+    outline: Outline | None = None
     document: ParsedDocument | None = None
 
 
@@ -89,9 +91,9 @@ class Checked:
     @classmethod
     def of(cls, result: DocumentResult) -> Checked:
         """What the corpus stage keeps of ``result``."""
-        if result.standard is None or result.document is None:
+        if result.outline is None or result.document is None:
             return cls(result.findings)
-        return cls(result.findings, Outline.of(result.standard), result.document)
+        return cls(result.findings, result.outline, result.document)
 
 
 def check_standard(
@@ -125,26 +127,44 @@ def check_data(
     except ContentError as error:
         return DocumentResult(list(schema_findings(data, error, source, locate)))
     found = check_standard(standard, source, locate=locate, file=file, catalogue=catalogue)
-    return DocumentResult(found, standard)
+    return DocumentResult(found, Outline.of(standard))
+
+
+DOCUMENTS_PARALLEL_FROM = 500
+"""Documents of one file a forked worker is worth (JSON Lines): fewer, checked here."""
 
 
 def _check_documents(
-    documents: list[ParsedDocument], file: Path | None, catalogue: Catalogue | None
+    documents: list[ParsedDocument],
+    file: Path | None,
+    catalogue: Catalogue | None,
+    jobs: int = 1,
 ) -> list[DocumentResult]:
+    """Each document checked; by ``jobs`` forked processes where they are many (a large
+    JSON Lines file), which have the documents already and send back what they found."""
     named = file if len(documents) == 1 else None  # CN206: a stream of several has no one name
-    results = []
-    for document in documents:
-        problems = [Finding.of_error(problem, document.source) for problem in document.problems]
-        result = check_data(
-            document.data,
-            document.source,
-            locate=locator_of(document),
-            file=None if document.per_line else named,
-            catalogue=catalogue,
-            line=document.line,
-        )
-        results.append(DocumentResult(problems + result.findings, result.standard, document))
-    return results
+
+    def check(start: int, stop: int) -> list[tuple[list[Finding], Outline | None]]:
+        found = []
+        for document in documents[start:stop]:
+            problems = [Finding.of_error(problem, document.source) for problem in document.problems]
+            result = check_data(
+                document.data,
+                document.source,
+                locate=locator_of(document),
+                file=None if document.per_line else named,
+                catalogue=catalogue,
+                line=document.line,
+            )
+            found.append((problems + result.findings, result.outline))
+        return found
+
+    runs = over_ranges(check, len(documents), jobs, least=DOCUMENTS_PARALLEL_FROM)
+    checked = (item for run in runs for item in run)
+    return [
+        DocumentResult(findings, outline, document)
+        for (findings, outline), document in zip(checked, documents, strict=True)
+    ]
 
 
 def check_text(
@@ -180,12 +200,12 @@ def _check_read_text(
     except CarenosError as error:
         return [DocumentResult([*refused, Finding.of_error(error, source)])]
     results = [
-        DocumentResult(_at_characters(r.findings, text), r.standard, r.document)
+        DocumentResult(_at_characters(r.findings, text), r.outline, r.document)
         for r in _check_documents(documents, file, catalogue)
     ]
     if refused:
         first = results[0] if results else DocumentResult([])
-        results[:1] = [DocumentResult(refused + first.findings, first.standard, first.document)]
+        results[:1] = [DocumentResult(refused + first.findings, first.outline, first.document)]
     return results
 
 
@@ -208,9 +228,10 @@ _CHARACTER_CODES = frozenset({"CN005", "CN304"})
 
 
 def check_path(
-    path: Path, *, limit: int | None = None, catalogue: Catalogue | None = None
+    path: Path, *, limit: int | None = None, catalogue: Catalogue | None = None, jobs: int = 1
 ) -> list[DocumentResult]:
-    """A result for each document of a file (each line of JSON Lines is one)."""
+    """A result for each document of a file (each line of JSON Lines is one; their checks
+    spread over ``jobs`` processes where they are many)."""
     source = str(path)
     name = input_format(path)
     reader = READERS[name] if name is not None else None
@@ -230,7 +251,7 @@ def check_path(
                 documents.append(item)
     except CarenosError as error:  # a suffix carenos does not read
         return [DocumentResult([Finding.of_error(error, source)])]
-    return results + _check_documents(documents, path, catalogue)
+    return results + _check_documents(documents, path, catalogue, jobs)
 
 
 def check_files(
@@ -259,7 +280,8 @@ def checked_files(
     files are many, else here."""
     if not worth_it(jobs, len(files)):
         for path in files:
-            yield path, [Checked.of(r) for r in check_path(path, limit=limit, catalogue=catalogue)]
+            found = check_path(path, limit=limit, catalogue=catalogue, jobs=jobs)
+            yield path, [Checked.of(r) for r in found]
         return
     work = functools.partial(check_files, limit=limit, catalogue=catalogue)
     with Workers(jobs) as workers:

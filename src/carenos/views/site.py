@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 from attrs import frozen
 
+from .._pool import over_ranges
 from ..catalogue import Catalogue
 from ..errors import UsageError
 from ..io.directory import directory_written_whole
@@ -229,24 +230,14 @@ class _Site:
             else CaseLinks.hosted(self.standards, base, self.options.case_framework)
         )
         self.inputs = (shared, case, revision_links(revisions))
-        ranges = _ranges(len(self.standards), self.options.jobs)
-        if len(ranges) == 1:
-            self.standard_range(*ranges[0])
-            return
-        import multiprocessing
+        done = over_ranges(
+            self.standard_range, len(self.standards), self.options.jobs, least=PARALLEL_FROM
+        )
+        if len(done) > 1:  # the workers wrote: count what they wrote
+            self.pages += sum(pages for pages, _ in done)
+            self.files += sum(files for _, files in done)
 
-        global _BUILDING
-        _BUILDING = self  # the workers are forked: they have the standards already
-        try:
-            with multiprocessing.get_context("fork").Pool(len(ranges)) as pool:
-                for pages, files, folders in pool.imap(_standard_range, ranges):
-                    self.pages += pages
-                    self.files += files
-                    self.folders |= folders
-        finally:
-            _BUILDING = None
-
-    def standard_range(self, start: int, stop: int) -> tuple[int, int, set[str]]:
+    def standard_range(self, start: int, stop: int) -> tuple[int, int]:
         """Write the pages and downloads of the standards ``start`` to ``stop``."""
         from ..convert import to_dict
         from ..io.json import dump_json
@@ -279,7 +270,7 @@ class _Site:
             self.write(f"standards/{stem}.yaml", dump_yaml_bulk(data))
             if self.options.case_files:
                 self.write(f"standards/{stem}.case.json", self.case_package(standard))
-        return self.pages - pages, self.files - files, self.folders
+        return self.pages - pages, self.files - files
 
     def case_package(self, standard: Standard) -> str:
         """The standard alone as a CASE package (its identifiers as in the corpus's)."""
@@ -351,28 +342,8 @@ SUITE_PAGE = 300
 LISTED_ON_INDEX = 1000
 """Up to this many standards, the index lists every standard under its suite; beyond, the
 suites only, each page listing its own."""
-
-_BUILDING: _Site | None = None
-"""The site being built, for the forked workers of :meth:`_Site.standard_pages`."""
 PARALLEL_FROM = 400
 """Standards a worker process is worth: fewer, and the pages are written in process."""
-
-
-def _standard_range(bounds: tuple[int, int]) -> tuple[int, int, set[str]]:
-    assert _BUILDING is not None
-    _BUILDING.pages = _BUILDING.files = 0
-    return _BUILDING.standard_range(*bounds)
-
-
-def _ranges(count: int, jobs: int) -> list[tuple[int, int]]:
-    """The standards each worker writes: one range in process for a small corpus."""
-    import multiprocessing
-
-    workers = min(jobs, max(1, count // PARALLEL_FROM))
-    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return [(0, count)]
-    size = -(-count // workers)
-    return [(start, min(count, start + size)) for start in range(0, count, size)]
 
 
 def build_site(

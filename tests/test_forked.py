@@ -1,0 +1,87 @@
+"""Work on a loaded corpus in forked processes (``_pool.over_ranges``): the same results as
+in one process, in order; a worker that dies is an error, not a hang or a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from attrs import evolve
+from benchmarks import make_corpus
+
+import carenos
+from carenos._pool import over_ranges
+from carenos.corpus import Corpus
+from carenos.errors import LimitError, UsageError
+from carenos.validation import CORPUS_PARALLEL_FROM, validate_corpus, validate_paths
+from carenos.validation.pipeline import DOCUMENTS_PARALLEL_FROM
+
+
+@pytest.mark.parametrize(
+    ("count", "jobs", "least"),
+    [(0, 2, 1), (7, 1, 1), (7, 2, 1), (7, 3, 2), (9, 4, 5), (100, 2, 10)],
+)
+def test_ranges_cover_every_item_once_in_order(count: int, jobs: int, least: int) -> None:
+    runs = over_ranges(lambda start, stop: list(range(start, stop)), count, jobs, least=least)
+    assert [item for run in runs for item in run] == list(range(count))
+    assert len(runs) == max(1, min(jobs, count // least))
+
+
+def test_the_workers_are_other_processes() -> None:
+    parent = os.getpid()
+    runs = over_ranges(lambda start, stop: os.getpid(), 4, 2, least=1)
+    assert len(runs) == 2
+    assert parent not in runs
+
+
+def test_a_worker_that_dies_is_an_error() -> None:
+    def die(start: int, stop: int) -> int:
+        if start:
+            os._exit(9)
+        return start
+
+    with pytest.raises(LimitError, match="stopped abruptly"):
+        over_ranges(die, 4, 2, least=1)
+
+
+def test_jobs_must_be_a_number_of_processes() -> None:
+    with pytest.raises(UsageError):
+        over_ranges(lambda start, stop: None, 4, 0, least=1)
+
+
+def test_validating_a_corpus_in_processes_gives_the_same_report() -> None:
+    standards = [
+        carenos.from_dict(make_corpus.make_standard(i)) for i in range(2 * CORPUS_PARALLEL_FROM)
+    ]
+    standards[3] = evolve(standards[3], title="A  title  with  double spaces")
+    standards[-2] = evolve(standards[-2], overview=" leading space")
+    corpus = Corpus(standards)
+    one = validate_corpus(corpus, jobs=1)
+    two = validate_corpus(corpus, jobs=2)
+    assert one.findings
+    assert two == one
+    assert {f.code for f in one.findings} >= {"CN301"}
+
+
+def test_validating_a_large_json_lines_file_in_processes_gives_the_same_report(
+    tmp_path: Path,
+) -> None:
+    lines = [
+        json.dumps(make_corpus.make_standard(i)) for i in range(2 * DOCUMENTS_PARALLEL_FROM + 3)
+    ]
+    broken = json.loads(lines[5])
+    broken["title"] = "A  title  with  double spaces"
+    lines[5] = json.dumps(broken)
+    lines[700] = '{"code": "X1", "title": 3}'  # a schema error, at its line
+    lines[900] = lines[10]  # a code twice: CN207 at the second
+    lines[950] = "{not json"
+    path = tmp_path / "corpus.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    one = validate_paths([path], jobs=1)
+    two = validate_paths([path], jobs=2)
+    assert two == one
+    codes = {f.code for f in one.findings}
+    assert {"CN301", "CN207"} <= codes
+    assert {f.place.line for f in one.findings} >= {6, 701, 901, 951}
