@@ -41,9 +41,10 @@ def _chosen(standards: list[Standard], code: str | None, language: str | None) -
     if not found:
         wanted = " ".join(part for part in (code, language) if part)
         raise UsageError(f"no standard {wanted} in what was read ({len(standards)} standards)")
-    shown = ", ".join(sorted({f"{s.code} ({s.language})" for s in found})[:8])
+    names = sorted({f"{s.code} ({s.language})" for s in found})
+    shown = ", ".join(names[:8]) + (" ..." if len(names) > 8 else "")
     raise UsageError(
-        f"{len(found)} standards were read ({shown} ...): name one with --code "
+        f"{len(found)} standards were read ({shown}): name one with --code "
         "(and --language where a code is in two languages)"
     )
 

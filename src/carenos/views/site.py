@@ -163,10 +163,10 @@ class _Site:
         groups = shared_groups(self.standards, self.catalogue, discover=self.options.discover)
         shared = self.shared_pages(groups)
         self.standard_pages(shared, revisions)
-        coverage = coverage_rows(self.standards, [g for g in groups], self.href)
+        coverage = coverage_rows(self.standards, groups, self.href)
         suites = self.suite_pages(coverage)
         self.heatmap_page(coverage, suites)
-        listed = sum(len(suite["standards"]) for suite in suites) <= LISTED_ON_INDEX
+        listed = len(self.standards) <= LISTED_ON_INDEX
         self.page(
             "index.html",
             "site_index.html.j2",
