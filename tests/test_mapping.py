@@ -11,6 +11,8 @@ import carenos
 from carenos.catalogue import Catalogue, SharedEntry, category_of_heading
 from carenos.mapping import map_knowledge
 
+from .support.paths import ROOT
+
 RIGHTS = "legal and work setting requirements on equality, diversity, discrimination and rights"
 HARM = "indicators of potential harm or abuse"
 PARTNER = "how to work in partnership with individuals, key people and others"
@@ -187,3 +189,17 @@ def test_discovery_joins_a_statement_to_every_wording_it_is_near() -> None:
         "AAA0003/K1": "exact",
         "AAA0004/K1": "exact",
     }
+
+
+def test_a_linker_links_as_catalogue_links_does_for_each_standard() -> None:
+    from benchmarks import make_corpus
+
+    from carenos.mapping.linking import Linker, catalogue_links
+
+    standards = [carenos.from_dict(make_corpus.make_standard(i)) for i in range(0, 400, 7)]
+    standards += list(carenos.load_corpus(ROOT / "data" / "standards"))
+    catalogue = carenos.load_catalogue()
+    linker = Linker(catalogue)
+    for standard in standards:  # one linker for all: its memory of texts changes nothing
+        assert linker.links(standard) == catalogue_links(standard, catalogue)
+    assert any(how == "near" for s in standards for _, how, _ in linker.links(s).values())

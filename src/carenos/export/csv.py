@@ -24,7 +24,7 @@ from typing import IO
 
 from ..catalogue import Catalogue, load_catalogue
 from ..mapping import KnowledgeMap
-from ..mapping.linking import catalogue_links
+from ..mapping.linking import Linker
 from ..model import Standard, Standards, standards_of
 from ._output import ExportOptions, text_of
 
@@ -109,8 +109,9 @@ def write_csv(standards: Standards, handle: IO[str], options: ExportOptions | No
         handle.write("\ufeff")
     writer = csv.writer(handle, lineterminator="\r\n")
     writer.writerow(HEADER)
+    linker = Linker(catalogue)
     for standard in standards:
-        writer.writerows(csv_rows(standard, catalogue_links(standard, catalogue)))
+        writer.writerows(csv_rows(standard, linker.links(standard)))
 
 
 def to_csv(standards: Standards, *, catalogue: Catalogue | None = None, bom: bool = False) -> str:

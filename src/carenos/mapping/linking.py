@@ -14,7 +14,7 @@ from .index import DEFAULT_THRESHOLD, catalogue_index
 from .occurrences import Occurrence, occurrences
 from .result import KnowledgeMap, Link, Match, SharedGroup
 
-__all__ = ["catalogue_links", "map_knowledge", "near_matches"]
+__all__ = ["LINKER_MEMO", "Linker", "catalogue_links", "map_knowledge", "near_matches"]
 
 
 def near_matches(
@@ -39,26 +39,53 @@ def near_matches(
             )
 
 
+class Linker:
+    """Links statements to a catalogue's entries, as :func:`map_knowledge` links them,
+    without discovery: for a writer that goes through many standards (CSV, CASE, the
+    site). A text that recurs (most do) is normalised and matched once: the last
+    :data:`LINKER_MEMO` distinct texts are remembered."""
+
+    def __init__(self, catalogue: Catalogue, threshold: float = DEFAULT_THRESHOLD) -> None:
+        self.index = catalogue_index(catalogue, threshold)
+        self._found: dict[tuple[EntryKind, str], tuple[SharedEntry, float, bool] | None] = {}
+
+    def matches(self, standard: Standard) -> Iterator[tuple[Occurrence, SharedEntry, float, bool]]:
+        """Each statement of ``standard`` linked to an entry: the occurrence, the entry,
+        the score, and whether it is exact (equal normal forms)."""
+        found = self._found
+        for occurrence in occurrences(standard):
+            key = (occurrence.kind, occurrence.text)
+            try:
+                known = found[key]
+            except KeyError:
+                if len(found) >= LINKER_MEMO:
+                    found.clear()
+                normal = normal_form(occurrence.text)
+                match = self.index.match(occurrence.kind, normal)
+                known = found[key] = None if match is None else (*match, match[0].normal == normal)
+            if known is not None:
+                yield occurrence, *known
+
+    def links(self, standard: Standard) -> dict[str, tuple[str, Match, float]]:
+        """``(entry id, match, score)`` of each statement of ``standard`` that links."""
+        return {
+            occurrence.ref: (entry.id, "exact", 100.0) if exact else (entry.id, "near", score)
+            for occurrence, entry, score, exact in self.matches(standard)
+        }
+
+
+LINKER_MEMO = 1 << 18
+"""Distinct texts a :class:`Linker` remembers the match of (then it starts again)."""
+
+
 def catalogue_links(
     standard: Standard, catalogue: Catalogue, *, threshold: float = DEFAULT_THRESHOLD
 ) -> dict[str, tuple[str, Match, float]]:
     """``(entry id, match, score)`` of each statement of one standard linked to a catalogue
     entry: what :func:`map_knowledge` links for the standard alone, without discovery (a
-    row-per-statement export needs the links, not the proposals)."""
-    index = catalogue_index(catalogue, threshold)
-    links: dict[str, tuple[str, Match, float]] = {}
-    for occurrence in occurrences(standard):
-        normal = normal_form(occurrence.text)
-        found = index.match(occurrence.kind, normal)
-        if found is not None:
-            entry, score = found
-            exact = entry.normal == normal
-            links[occurrence.ref] = (
-                entry.id,
-                "exact" if exact else "near",
-                100.0 if exact else score,
-            )
-    return links
+    row-per-statement export needs the links, not the proposals). For many standards, one
+    :class:`Linker` matches each distinct text once."""
+    return Linker(catalogue, threshold).links(standard)
 
 
 def map_knowledge(

@@ -5,31 +5,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..catalogue import Catalogue, EntryKind, SharedEntry, load_catalogue
-from ..mapping import Link, SharedGroup, catalogue_index, map_knowledge, occurrences
+from ..catalogue import Catalogue, load_catalogue
+from ..mapping import Link, SharedGroup, map_knowledge
+from ..mapping.linking import Linker
 from ..model import Standard
-from ..textnorm import normal_form, word_diff
+from ..textnorm import word_diff
 
 __all__ = ["shared_groups"]
 
 
 def _catalogued(standards: Sequence[Standard], catalogue: Catalogue) -> list[SharedGroup]:
     """The catalogue's entries and the statements linked to them, as :func:`map_knowledge`
-    links them, without discovery; each distinct text is matched once."""
-    index = catalogue_index(catalogue)
-    found: dict[tuple[EntryKind, str], tuple[SharedEntry, float, bool] | None] = {}
+    links them, without discovery (:class:`~carenos.mapping.linking.Linker`)."""
+    linker = Linker(catalogue)
     links: dict[str, list[Link]] = {}
     for standard in standards:
-        for occurrence in occurrences(standard):
-            key = (occurrence.kind, occurrence.text)
-            if key not in found:
-                normal = normal_form(occurrence.text)
-                match = index.match(occurrence.kind, normal)
-                found[key] = None if match is None else (*match, match[0].normal == normal)
-            known = found[key]
-            if known is None:
-                continue
-            entry, score, exact = known
+        for occurrence, entry, score, exact in linker.matches(standard):
             if exact:
                 link = Link(occurrence.ref, occurrence.code, "exact", 100.0)
             else:

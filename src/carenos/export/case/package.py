@@ -12,7 +12,7 @@ import orjson
 
 from ...catalogue import Catalogue, load_catalogue
 from ...io.json import dump_json
-from ...mapping.linking import catalogue_links
+from ...mapping.linking import Linker
 from ...model import Standard, Standards, standards_of
 from .._output import ExportOptions
 from .identity import framework_of, identifier
@@ -182,9 +182,10 @@ def _matches(
         return  # the catalogue is in English
     catalogue = load_catalogue() if catalogue is None else catalogue
     linked: dict[str, list[tuple[str, str]]] = {}  # entry id -> (ref, match), in corpus order
+    linker = Linker(catalogue)
     for standard in standards:
         if standard.language == "en":
-            for ref, (entry_id, how, _score) in catalogue_links(standard, catalogue).items():
+            for ref, (entry_id, how, _score) in linker.links(standard).items():
                 linked.setdefault(entry_id, []).append((ref, how))
     for entry in catalogue:  # in the catalogue's order, as the map's groups are
         if entry.id not in linked:
