@@ -157,9 +157,10 @@ def fastjsonschema_lines(path: Path) -> int:
 
 
 def map_cold(corpus: Corpus) -> KnowledgeMap:
-    """Subject: map the corpus with empty text caches, as in a process that maps it once."""
+    """Subject: map the corpus with empty text caches, as in a process that maps it once
+    (on every core, as the command does)."""
     clear_caches()
-    return map_knowledge(corpus)
+    return map_knowledge(corpus, jobs=all_cores())
 
 
 def exact_grouping(corpus: Corpus) -> dict[tuple[str, str], list[str]]:
@@ -302,7 +303,7 @@ def pipeline(path: Path) -> int:
     clear_caches()
     corpus = load_corpus(path)
     report = validate_corpus(corpus, catalogue=load_catalogue(), jobs=all_cores())
-    kmap = map_knowledge(corpus)
+    kmap = map_knowledge(corpus, jobs=all_cores())
     return len(report.findings) + len(kmap.groups) + export_jsonl(corpus) + export_csv(corpus)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,10 @@ import carenos
 from carenos._pool import over_ranges
 from carenos.corpus import Corpus
 from carenos.errors import LimitError, UsageError
+from carenos.mapping import DEFAULT_THRESHOLD, map_knowledge, occurrences
+from carenos.mapping import discover as discover_module
+from carenos.mapping.index import NearIndex, blocking_keys
+from carenos.textnorm import normal_form
 from carenos.validation import CORPUS_PARALLEL_FROM, validate_corpus, validate_paths
 from carenos.validation.pipeline import DOCUMENTS_PARALLEL_FROM
 
@@ -85,3 +90,42 @@ def test_validating_a_large_json_lines_file_in_processes_gives_the_same_report(
     codes = {f.code for f in one.findings}
     assert {"CN301", "CN207"} <= codes
     assert {f.place.line for f in one.findings} >= {6, 701, 901, 951}
+
+
+def _incremental(keys: Sequence[tuple[str, str]], threshold: float) -> list[list[int]]:
+    """The earlier near wordings as discovery first found them: an index grown wording by
+    wording, each looked up before it is added (the reference for the whole-index way)."""
+    indexes: dict[str, NearIndex] = {}
+    positions: dict[str, list[int]] = {}
+    found = []
+    for position, (kind, normal) in enumerate(keys):
+        index = indexes.setdefault(kind, NearIndex(threshold))
+        earlier = index.above(normal, blocking_keys(normal))
+        found.append([positions[kind][n] for n in earlier])
+        index.add(normal, blocking_keys(normal))
+        positions.setdefault(kind, []).append(position)
+    return found
+
+
+def test_discovery_finds_what_an_index_grown_word_by_word_finds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    standards = [carenos.from_dict(make_corpus.make_standard(i)) for i in range(300)]
+    keys = list(
+        dict.fromkeys((o.kind, normal_form(o.text)) for s in standards for o in occurrences(s))
+    )
+    expected = _incremental(keys, DEFAULT_THRESHOLD)
+    assert sum(map(len, expected)) > 100  # the corpus has near wordings to find
+    assert discover_module._near_earlier(keys, DEFAULT_THRESHOLD, 1) == expected
+    monkeypatch.setattr(discover_module, "DISCOVERY_PARALLEL_FROM", 1000)
+    assert discover_module._near_earlier(keys, DEFAULT_THRESHOLD, 2) == expected
+
+
+def test_a_map_made_in_processes_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    standards = [carenos.from_dict(make_corpus.make_standard(i)) for i in range(200)]
+    one = map_knowledge(standards)
+    monkeypatch.setattr(discover_module, "DISCOVERY_PARALLEL_FROM", 1000)
+    two = map_knowledge(standards, jobs=2)
+    assert two.to_dict() == one.to_dict()
+    assert [g.to_dict() for g in two.proposals()] == [g.to_dict() for g in one.proposals()]
+    assert one.proposals()

@@ -91,6 +91,13 @@ for _command in (
     main.add_command(_command)
 
 
+def _jobs() -> int:
+    """The processes ``--jobs`` gave (all cores by default on the command line)."""
+    from .corpus import READ_OPTIONS
+
+    return READ_OPTIONS["jobs"]
+
+
 def _standards(paths: tuple[str, ...], max_size: int | None) -> list[Standard]:
     return list(read_standards_shown(paths, max_size=max_size, label="loading"))
 
@@ -195,6 +202,7 @@ def map_command(
             load_catalogue(catalogue, max_size=max_size),
             threshold=DEFAULT_THRESHOLD if threshold is None else threshold,
             language=language,
+            jobs=_jobs(),
         )
         click.echo(render(kmap, fmt), nl=False)
 
@@ -219,7 +227,7 @@ def discover_command(
 
     with reported_errors():
         kmap = map_knowledge(
-            _standards(paths, max_size), load_catalogue(catalogue, max_size=max_size)
+            _standards(paths, max_size), load_catalogue(catalogue, max_size=max_size), jobs=_jobs()
         )
         text = proposals_yaml(kmap.proposals())
         if out is None:

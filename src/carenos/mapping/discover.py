@@ -6,13 +6,14 @@ from collections import defaultdict
 
 from rapidfuzz import fuzz
 
+from .._pool import over_ranges
 from ..catalogue import EntryKind, SharedEntry
 from ..textnorm import slug, word_diff
 from .index import NearIndex, blocking_keys
 from .occurrences import Occurrence
 from .result import Link, SharedGroup
 
-__all__ = ["discover"]
+__all__ = ["DISCOVERY_PARALLEL_FROM", "discover"]
 
 
 def _unique_id(base: str, taken: set[str]) -> str:
@@ -23,8 +24,39 @@ def _unique_id(base: str, taken: set[str]) -> str:
     return candidate
 
 
+DISCOVERY_PARALLEL_FROM = 20_000
+"""Distinct wordings a forked worker is worth, looking for their near ones."""
+
+
+def _near_earlier(
+    keys: list[tuple[EntryKind, str]], threshold: float, jobs: int
+) -> list[list[int]]:
+    """For each wording (by position in ``keys``), the earlier ones of its kind near it:
+    what an index that grew wording by wording would find, found from the whole index
+    (:meth:`NearIndex.above` with ``before``), so that the wordings can be looked up in
+    any order, and by ``jobs`` forked processes where they are many."""
+    indexes: dict[EntryKind, NearIndex] = {}
+    positions: dict[EntryKind, list[int]] = defaultdict(list)
+    local: list[int] = []
+    for position, (kind, normal) in enumerate(keys):
+        index = indexes.setdefault(kind, NearIndex(threshold))
+        local.append(index.add(normal, blocking_keys(normal)))
+        positions[kind].append(position)
+
+    def near(start: int, stop: int) -> list[list[int]]:
+        found = []
+        for position in range(start, stop):
+            kind, normal = keys[position]
+            earlier = indexes[kind].above(normal, blocking_keys(normal), before=local[position])
+            found.append([positions[kind][n] for n in earlier])
+        return found
+
+    runs = over_ranges(near, len(keys), jobs, least=DISCOVERY_PARALLEL_FROM)
+    return [nears for run in runs for nears in run]
+
+
 def discover(
-    unlinked: list[tuple[Occurrence, str]], threshold: float, taken: set[str]
+    unlinked: list[tuple[Occurrence, str]], threshold: float, taken: set[str], jobs: int = 1
 ) -> list[SharedGroup]:
     """Proposed groups of the statements (with their normal forms) that no entry took.
 
@@ -32,7 +64,8 @@ def discover(
     another (one union-find pass over a :class:`~.index.NearIndex`) are one group, kept
     when its statements come from two or more standards, and headed by the wording most of
     them use (``exact``; the others ``near`` it). Proposed ids are new to ``taken``, which
-    grows with them.
+    grows with them. ``jobs`` processes look for the near ones where the wordings are
+    many; the groups are the same.
     """
     by_normal: dict[tuple[EntryKind, str], list[Occurrence]] = {}
     for occurrence, normal in unlinked:
@@ -46,15 +79,9 @@ def discover(
             i = parent[i]
         return i
 
-    indexes: dict[EntryKind, NearIndex] = {}
-    positions: dict[EntryKind, list[int]] = defaultdict(list)
-    for position, (kind, normal) in enumerate(keys):
-        index = indexes.setdefault(kind, NearIndex(threshold))
-        blocking = blocking_keys(normal)
-        for near in index.above(normal, blocking):  # joined to every near one, not the best
-            parent[root(positions[kind][near])] = root(position)
-        index.add(normal, blocking)
-        positions[kind].append(position)
+    for position, nears in enumerate(_near_earlier(keys, threshold, jobs)):
+        for near in nears:  # joined to every near one, not the best
+            parent[root(near)] = root(position)
     clusters: dict[int, list[int]] = defaultdict(list)
     for position in range(len(keys)):
         clusters[root(position)].append(position)

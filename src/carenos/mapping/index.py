@@ -10,6 +10,7 @@ proportion to the corpus.
 from __future__ import annotations
 
 import functools
+from bisect import bisect_left
 from collections import defaultdict
 from itertools import pairwise
 
@@ -78,9 +79,13 @@ class NearIndex:
             self.by_key[key].append(index)
         return index
 
-    def above(self, normal: str, keys: frozenset[str] | None = None) -> list[int]:
-        """Positions of every candidate text that reaches the cutoff against ``normal``."""
-        candidates = self._candidates(normal, keys)
+    def above(
+        self, normal: str, keys: frozenset[str] | None = None, *, before: int | None = None
+    ) -> list[int]:
+        """Positions of every candidate text that reaches the cutoff against ``normal``;
+        with ``before``, as the index held them when it had only the texts before that
+        position (what it would have found then, whatever was added since)."""
+        candidates = self._candidates(normal, keys, before)
         if not candidates:
             return []
         normals = self.normals
@@ -93,17 +98,22 @@ class NearIndex:
         )
         return [candidates[index] for _, _, index in found]
 
-    def _candidates(self, normal: str, keys: frozenset[str] | None) -> list[int]:
+    def _candidates(
+        self, normal: str, keys: frozenset[str] | None, before: int | None = None
+    ) -> list[int]:
         """The positions sharing one of the rarest keys of ``normal`` (each key capped),
-        or every position with ``scan_all``."""
+        or every position with ``scan_all``; only those below ``before``, if given."""
         if self.scan_all:
-            return list(range(len(self.normals)))
+            return list(range(len(self.normals) if before is None else before))
         by_key = self.by_key
-        present = [
-            key for key in (blocking_keys(normal) if keys is None else keys) if key in by_key
-        ]
-        rare = sorted(present, key=lambda k: (len(by_key[k]), k))[:_RARE_TOKENS]
-        return sorted({i for key in rare for i in by_key[key][:_MAX_BLOCK]})
+        wanted = blocking_keys(normal) if keys is None else keys
+        if before is None:
+            counts = {key: len(by_key[key]) for key in wanted if key in by_key}
+        else:  # a key's positions are ascending: those below ``before`` are a prefix
+            counts = {key: bisect_left(by_key[key], before) for key in wanted if key in by_key}
+        present = [key for key, count in counts.items() if count]
+        rare = sorted(present, key=lambda k: (counts[k], k))[:_RARE_TOKENS]
+        return sorted({i for key in rare for i in by_key[key][: min(_MAX_BLOCK, counts[key])]})
 
     def best(self, normal: str, keys: frozenset[str] | None = None) -> tuple[int, float] | None:
         """Position and score of the indexed text nearest ``normal``, if it reaches the cutoff."""

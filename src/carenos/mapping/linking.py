@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from .._gc import gc_paused
+from .._pool import check_jobs
 from ..catalogue import Catalogue, EntryKind, SharedEntry, load_catalogue
 from ..model import Standard, Standards, standards_of
 from ..textnorm import normal_form, word_diff
@@ -94,6 +95,7 @@ def map_knowledge(
     *,
     threshold: float = DEFAULT_THRESHOLD,
     language: str = "en",
+    jobs: int = 1,
 ) -> KnowledgeMap:
     """Link the shareable statements of ``standards`` to ``catalogue`` (default: the bundled one).
 
@@ -102,16 +104,17 @@ def map_knowledge(
     (``language``, default English): a translation's statements have the refs of the
     English ones, and shared wording is shared within a language; standards in other
     languages are left out. The cyclic garbage collector is paused while the map is built
-    (see :func:`carenos._gc.gc_paused`).
+    (see :func:`carenos._gc.gc_paused`). With ``jobs`` above 1, discovery looks for near
+    wordings in that many forked processes where they are many; the map is the same.
     """
     standards = standards_of(standards)
     chosen = (standard for standard in standards if standard.language == language)
     with gc_paused():
-        return _map(chosen, catalogue, threshold)
+        return _map(chosen, catalogue, threshold, check_jobs(jobs))
 
 
 def _map(
-    standards: Iterable[Standard], catalogue: Catalogue | None, threshold: float
+    standards: Iterable[Standard], catalogue: Catalogue | None, threshold: float, jobs: int
 ) -> KnowledgeMap:
     catalogue = load_catalogue() if catalogue is None else catalogue
     index = catalogue_index(catalogue, threshold)
@@ -142,5 +145,5 @@ def _map(
                 Link(occurrence.ref, occurrence.code, "near", score, differences)
             )
     groups = [SharedGroup(entry, tuple(links[entry.id])) for entry in catalogue if links[entry.id]]
-    groups += discover(unlinked, threshold, taken)
+    groups += discover(unlinked, threshold, taken, jobs)
     return KnowledgeMap([s.code for s in standards], groups, found)

@@ -31,13 +31,18 @@ def _catalogued(standards: Sequence[Standard], catalogue: Catalogue) -> list[Sha
 
 
 def shared_groups(
-    standards: Sequence[Standard], catalogue: Catalogue | None, *, discover: bool = False
+    standards: Sequence[Standard],
+    catalogue: Catalogue | None,
+    *,
+    discover: bool = False,
+    jobs: int = 1,
 ) -> list[tuple[str, SharedGroup]]:
     """``(language, group)`` for each shared statement of each language's standards.
 
     Without ``discover``, the catalogue's entries that statements link to; with it, also
     the groups :func:`~carenos.mapping.map_knowledge` proposes (the wording two or more
-    standards share that the catalogue has not), and only groups across two standards.
+    standards share that the catalogue has not), and only groups across two standards;
+    discovery looks for near wordings in ``jobs`` processes where they are many.
     """
     catalogue = load_catalogue() if catalogue is None else catalogue
     languages = sorted({s.language for s in standards}, key=lambda code: (code != "en", code))
@@ -45,7 +50,7 @@ def shared_groups(
     for language in languages:
         chosen = [s for s in standards if s.language == language]
         if discover:
-            found = list(map_knowledge(chosen, catalogue, language=language).shared())
+            found = list(map_knowledge(chosen, catalogue, language=language, jobs=jobs).shared())
         else:
             found = _catalogued(chosen, catalogue)
         groups += [(language, group) for group in found]

@@ -160,7 +160,9 @@ class _Site:
         self.write("assets/search.js", script)
         revisions = revision_pages(self.standards, self.href)
         self.common["has_revisions"] = bool(revisions)
-        groups = shared_groups(self.standards, self.catalogue, discover=self.options.discover)
+        groups = shared_groups(
+            self.standards, self.catalogue, discover=self.options.discover, jobs=self.options.jobs
+        )
         shared = self.shared_pages(groups)
         self.standard_pages(shared, revisions)
         coverage = coverage_rows(self.standards, groups, self.href)
