@@ -131,3 +131,20 @@ def test_python_validate_of_nothing_fails(tmp_path: Path) -> None:
     report = carenos.validate(tmp_path)
     assert not report.ok
     assert [f.code for f in report.findings] == ["CN004"]
+
+
+@pytest.mark.parametrize("command", ["validate", "load"])
+def test_an_item_of_a_json_array_is_placed_at_its_line(
+    cli: Cli, tmp_path: Path, command: str
+) -> None:
+    good = carenos.to_dict(carenos.load(ROOT / "data" / "standards" / "SCDHSC0393.yaml"))
+    bad = json.loads(json.dumps(good))
+    bad["knowledge"][0]["items"][1]["id"] = "Q2"
+    path = tmp_path / "array.json"
+    text = json.dumps([good, bad], indent=1, ensure_ascii=False)
+    path.write_text(text, encoding="utf-8")
+    line = text[: text.index('"Q2"')].count("\n") + 1
+    column = text.index('"Q2"') - text.rfind("\n", 0, text.index('"Q2"'))
+    result = cli(command, path)
+    assert result.exit_code == 1
+    assert f"{path}:{line}:{column}:" in result.output

@@ -175,7 +175,7 @@ def _array_documents(array: ParsedDocument) -> list[ParsedDocument]:
         prefix = f"/{index}"
 
         def within() -> Positions:
-            whole = array.positions
+            whole = array.positions.complete()  # a scan that ran only as far as asked
             return Positions(
                 {p[len(prefix) :]: at for p, at in whole.values.items() if _under(p, prefix)},
                 {p[len(prefix) :]: at for p, at in whole.keys.items() if _under(p, prefix)},
