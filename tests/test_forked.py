@@ -129,3 +129,21 @@ def test_a_map_made_in_processes_is_the_same(monkeypatch: pytest.MonkeyPatch) ->
     assert two.to_dict() == one.to_dict()
     assert [g.to_dict() for g in two.proposals()] == [g.to_dict() for g in one.proposals()]
     assert one.proposals()
+
+
+def test_calls_from_two_threads_do_not_mix() -> None:
+    import threading
+
+    results: dict[str, list[object]] = {}
+
+    def call(tag: str) -> None:
+        runs = over_ranges(lambda start, stop: [tag] * (stop - start), 4, 2, least=1)
+        results[tag] = [item for run in runs for item in run]
+
+    for _ in range(3):
+        threads = [threading.Thread(target=call, args=(tag,)) for tag in "AB"]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert results == {"A": ["A"] * 4, "B": ["B"] * 4}

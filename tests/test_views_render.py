@@ -9,6 +9,7 @@ of the benchmark corpus; the few known limits are strict xfails that say why.
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 from typing import Any
 
@@ -190,3 +191,46 @@ def test_render_command_reports_bad_input(cli: Cli, tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert f"{bad}:" in result.output
     assert "Traceback" not in result.output
+
+
+def test_word_takes_long_titles_and_control_characters() -> None:
+    import docx
+
+    standard = carenos.load(ROOT / "data" / "standards" / "SCDHSC0393.yaml")
+    odd = evolve(standard, title="A title " * 40 + "\x0b with a vertical tab")
+    document = docx.Document(io.BytesIO(render_docx(odd)))
+    assert len(document.core_properties.title) == 255
+    assert document.paragraphs[0].text.endswith("\ufffd with a vertical tab")
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx", "markdown"])
+def test_a_text_no_page_can_hold_is_an_error_not_a_traceback(
+    cli: Cli, tmp_path: Path, fmt: str
+) -> None:
+    data = carenos.to_dict(carenos.load(ROOT / "data" / "standards" / "SCDHSC0393.yaml"))
+    text = json.dumps(data).replace("Promote participation", "Promote \\ud800 participation", 1)
+    path = tmp_path / "SCDHSC0393.json"
+    path.write_text(text, encoding="utf-8")
+    out = tmp_path / f"page.{fmt}"
+    result = cli("render", path, "--format", fmt, "--out", out)
+    if result.exit_code == 0:  # Word shows the character it cannot hold as U+FFFD
+        assert fmt == "docx"
+        return
+    assert result.exit_code == 1, result.output
+    assert "SCDHSC0393 cannot be written" in result.output
+    assert "Traceback" not in result.output
+    assert not out.exists()
+
+
+def test_only_web_and_mail_addresses_are_links() -> None:
+    from carenos.model import ExternalLink
+
+    standard = carenos.load(ROOT / "data" / "standards" / "SCDHSC0393.yaml")
+    links = (ExternalLink("click", "javascript:alert(1)"), ExternalLink("Guide", "https://e.org/g"))
+    page = render_html(evolve(standard, external_links=links))
+    assert "javascript:alert(1)" in page
+    assert 'href="javascript' not in page
+    assert '<a href="https://e.org/g">https://e.org/g</a>' in page
+    markdown = render_markdown(evolve(standard, external_links=links))
+    assert "<javascript" not in markdown
+    assert "(<https://e.org/g>)" in markdown

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -117,7 +118,7 @@ def test_the_search_index_holds_every_statement_once_a_text(site: Path) -> None:
         entries += json.loads(found.group(3))
     texts = [entry[0] for entry in entries]
     assert len(texts) == len(set(texts))
-    refs = {ref for entry in entries for ref in entry[1].split(" ")}
+    refs = {ref for entry in entries for ref in entry[1]}
     assert refs == {s.ref for standard in _corpus() for s in standard.statements()}
 
 
@@ -210,7 +211,7 @@ def test_a_large_suite_has_several_pages(tmp_path: Path, monkeypatch: pytest.Mon
     build_site(standards, tmp_path / "site")
     (suite,) = {s.metadata.suites[0] for s in standards if s.metadata}
     first = tmp_path / "site" / "suites" / f"{suite.replace(' ', '_')}.html"
-    pages = [first] + [first.with_name(f"{first.stem}-{n}.html") for n in (2, 3)]
+    pages = [first] + [first.with_name(f"{first.stem}~{n}.html") for n in (2, 3)]
     shown = []
     for number, page in enumerate(pages, start=1):
         text = page.read_text(encoding="utf-8")
@@ -232,3 +233,79 @@ def test_case_files_beside_the_pages(cli: Cli, tmp_path: Path) -> None:
         assert list(from_case(json.dumps(package))) == [standard]
         page = (out / "standards" / f"{standard.code}.html").read_text(encoding="utf-8")
         assert f'<a href="{standard.code}.case.json">CASE</a>' in page
+
+
+def test_a_directory_filled_during_the_build_is_not_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from carenos.views import site as site_module
+
+    out = tmp_path / "site"
+    build = site_module._Site.build
+
+    def meanwhile(self: site_module._Site) -> int:
+        out.mkdir(exist_ok=True)
+        (out / "theirs.txt").write_text("another build's", encoding="utf-8")
+        return build(self)
+
+    monkeypatch.setattr(site_module._Site, "build", meanwhile)
+    with pytest.raises(UsageError, match="not empty"):
+        build_site(_corpus(), out)
+    assert [p.name for p in out.iterdir()] == ["theirs.txt"]
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]
+
+
+def test_the_current_directory_is_not_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "mine.txt").write_text("keep", encoding="utf-8")
+    for out in (".", ".."):
+        with pytest.raises(UsageError, match="current one"):
+            build_site(_corpus(), out, overwrite=True)
+    assert (tmp_path / "mine.txt").read_text(encoding="utf-8") == "keep"
+    assert [p.name for p in tmp_path.iterdir()] == ["mine.txt"]
+
+
+def test_names_that_fold_to_one_file_name_get_two(tmp_path: Path) -> None:
+    one, two = _corpus()[:2]
+    assert one.metadata is not None
+    assert two.metadata is not None
+    one = evolve(one, metadata=evolve(one.metadata, suites=("Care & support",)))
+    two = evolve(two, metadata=evolve(two.metadata, suites=("Care support", "Gofal â Chymorth")))
+    build_site([one, two], tmp_path / "site")
+    suites = tmp_path / "site" / "suites"
+    assert sorted(p.name for p in suites.iterdir()) == [
+        "Care_support.html",
+        "Care_support_2.html",
+        "Gofal_â_Chymorth.html",
+    ]
+    first = (suites / "Care_support.html").read_text(encoding="utf-8")
+    second = (suites / "Care_support_2.html").read_text(encoding="utf-8")
+    assert "<h1>Care &amp; support" in first
+    assert one.code in first
+    assert "<h1>Care support" in second
+    assert two.code in second
+
+
+@pytest.mark.parametrize("where", ["inside", "same", "around"])
+def test_the_site_is_not_built_over_its_input(cli: Cli, tmp_path: Path, where: str) -> None:
+    source = tmp_path / "standards"
+    shutil.copytree(ROOT / "data" / "standards", source)
+    out = {"inside": source / "site", "same": source, "around": tmp_path}[where]
+    result = cli("site", source, "--out", out, "--force")
+    assert result.exit_code == 2
+    assert "overlap" in result.output
+    assert sorted(p.name for p in source.iterdir()) == ["SCDHSC0393.yaml", "SCDHSC0429.yaml"]
+
+
+def test_a_text_no_page_can_hold_is_an_error_not_a_traceback(cli: Cli, tmp_path: Path) -> None:
+    data = carenos.to_dict(_corpus()[0])
+    text = json.dumps(data).replace("Promote participation", "Promote \\ud800 participation", 1)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "SCDHSC0393.json").write_text(text, encoding="utf-8")
+    result = cli("site", tmp_path / "in", "--out", tmp_path / "site")
+    assert result.exit_code == 1, result.output
+    assert "SCDHSC0393 cannot be written" in result.output
+    assert "Traceback" not in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]

@@ -127,7 +127,12 @@ class Workers:
 
 
 _FORKED: Callable[[int, int], object] | None = None
-"""The work of :func:`over_ranges`, for its forked workers (they inherit it)."""
+"""In a worker of :func:`over_ranges`: its work (set by the worker's initializer)."""
+
+
+def _set_forked(work: Callable[[int, int], object]) -> None:
+    global _FORKED
+    _FORKED = work
 
 
 def _forked_range(bounds: tuple[int, int]) -> object:
@@ -140,9 +145,10 @@ def over_ranges(work: Callable[[int, int], R], count: int, jobs: int, *, least: 
 
     With ``jobs`` above 1 and at least ``least`` items a worker, the ranges run in forked
     worker processes, which inherit what ``work`` reads (a loaded corpus: nothing is sent
-    to them; only their results come back, pickled). Otherwise, or where processes cannot
-    be forked, it is one call in this process. A worker that dies is a
-    :class:`~carenos.errors.LimitError`.
+    to them; only their results come back, pickled). ``work`` reaches each worker as an
+    argument of its initializer, which a forked process inherits, so that calls from
+    several threads do not mix. Otherwise, or where processes cannot be forked, it is one
+    call in this process. A worker that dies is a :class:`~carenos.errors.LimitError`.
     """
     import multiprocessing
 
@@ -154,16 +160,16 @@ def over_ranges(work: Callable[[int, int], R], count: int, jobs: int, *, least: 
 
     size = -(-count // workers)
     ranges = [(start, min(count, start + size)) for start in range(0, count, size)]
-    global _FORKED
-    _FORKED = work
     try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as executor:
+        with ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_set_forked,
+            initargs=(work,),
+        ) as executor:
             return list(executor.map(_forked_range, ranges))  # type: ignore[arg-type]
     except BrokenProcessPool:
         raise LimitError(
             "a worker process stopped abruptly (killed, or out of memory); "
             "with one job (--jobs 1) the work stays in this process"
         ) from None
-    finally:
-        _FORKED = None

@@ -49,6 +49,21 @@ def _chosen(standards: list[Standard], code: str | None, language: str | None) -
     )
 
 
+def _out_apart_from(out: str, paths: tuple[str, ...]) -> None:
+    """A :class:`UsageError` for a site directory that is, holds, or is inside an input:
+    replacing it would delete what is read, and the next run would read the site."""
+    site = Path(out).resolve()
+    for path in paths:
+        if path == "-":
+            continue
+        read = Path(path).resolve()
+        if read == site or site in read.parents or read in site.parents:
+            raise UsageError(
+                f"--out and the input {path!r} overlap: build the site somewhere else",
+                source=out,
+            )
+
+
 def _write_text(text: str, handle: IO[str]) -> None:
     handle.write(text)
 
@@ -92,6 +107,7 @@ def render_command(
     from .cli_options import missing_paths
     from .export import write_output
     from .io.files import atomic_write
+    from .views.html import rendering
 
     with reported_errors():
         missing_paths(paths)
@@ -99,7 +115,10 @@ def render_command(
         standards = list(read_standards_shown(paths, max_size=max_size, label="reading"))
         standard = _chosen(standards, code, language)
         view = formats.output_function(formats.VIEW_FORMATS, chosen, "render")
-        result: str | bytes = view(standard)
+        with rendering(standard, chosen):
+            result: str | bytes = view(standard)
+            if isinstance(result, str):
+                result.encode("utf-8")  # a lone surrogate fails here, not half-way through
         if isinstance(result, bytes):
             if out is None or out == "-":
                 if sys.stdout.isatty():
@@ -182,6 +201,7 @@ def site_command(
 
     with reported_errors():
         missing_paths(paths)
+        _out_apart_from(out, paths)
         standards = list(read_standards_shown(paths, max_size=max_size, label="reading"))
         options = SiteOptions(
             title=title,

@@ -82,3 +82,4 @@ def test_markup_is_escaped() -> None:
     assert escape_markdown("*a* _b_ [c](d) <e> `f`") == r"\*a\* \_b\_ \[c\](d) \<e\> \`f\`"
     assert escape_markdown("# not a heading") == r"\# not a heading"
     assert escape_markdown("1. not a list") == r"1\. not a list"
+    assert escape_markdown("know this\n- and that\n2) too") == "know this\n\\- and that\n2\\) too"

@@ -3,8 +3,10 @@
 Every text is a double-quoted scalar, quoted as JSON quotes it (YAML 1.2 reads JSON's
 escapes) with the characters YAML may not hold as they are escaped too; keys, numbers,
 booleans and ``null`` are plain. The layout is block style, as a person reads it; it is
-not carenos's canonical layout (``carenos fmt`` writes that), but it reads back to the
-same data, and it is written about a hundred times faster than the canonical layout.
+not carenos's canonical layout (``carenos fmt`` writes that), but the dict shape of any
+standard reads back as it was (text keys, texts of any character but a lone surrogate,
+which no UTF-8 file holds, whole numbers, booleans), and it is written about a hundred
+times faster than the canonical layout.
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ them. The document reads back through the importer's Word reader to the same sta
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -18,6 +19,17 @@ from .labels import labels_for
 from .rows import header_rows, metadata_rows
 
 __all__ = ["render_docx"]
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+"""Characters an XML document cannot hold (a standard with one has a CN005 finding)."""
+_PROPERTY = 255
+"""The longest text a Word document property holds."""
+
+
+def _xml(text: str) -> str:
+    """``text`` with the characters XML cannot hold shown as U+FFFD."""
+    return _NOT_XML.sub("\ufffd", text)
+
 
 _HANG = 0.55
 """The hanging indent of a numbered statement, in inches (its id, a tab, its text)."""
@@ -37,21 +49,21 @@ class _Writer:
         normal.font.name = "Arial"
         normal.font.size = Pt(11)
         properties = self.doc.core_properties
-        properties.title = f"{standard.code} {standard.title}"
+        properties.title = _xml(f"{standard.code} {standard.title}")[:_PROPERTY]
         properties.subject = "National Occupational Standard"
         properties.language = standard.language
-        properties.identifier = standard.code
+        properties.identifier = _xml(standard.code)[:_PROPERTY]
 
     def heading(self, text: str, level: int) -> None:
-        self.doc.add_heading(text, level=level)
+        self.doc.add_heading(_xml(text), level=level)
 
     def paragraph(self, text: str, style: str | None = None) -> Any:
-        return self.doc.add_paragraph(text, style=style)
+        return self.doc.add_paragraph(_xml(text), style=style)
 
     def labelled(self, label: str, value: str) -> None:
         paragraph = self.doc.add_paragraph()
         paragraph.add_run(f"{label}:").bold = True
-        paragraph.add_run(f" {value}")
+        paragraph.add_run(_xml(f" {value}"))
 
     def bullets(self, texts: Iterable[str], style: str = "List Bullet") -> None:
         for text in texts:
@@ -68,8 +80,8 @@ class _Writer:
                 paragraph.paragraph_format.left_indent = Inches(_HANG)
                 paragraph.paragraph_format.first_line_indent = Inches(-_HANG)
                 paragraph.paragraph_format.tab_stops.add_tab_stop(Inches(_HANG))
-                paragraph.add_run(item.id).bold = True
-                paragraph.add_run(f"\t{item.text}")
+                paragraph.add_run(_xml(item.id)).bold = True
+                paragraph.add_run(_xml(f"\t{item.text}"))
             else:
                 self.paragraph(item.text, "List Bullet")
             self.bullets(item.sub_items, "List Bullet 2")
@@ -85,11 +97,11 @@ class _Writer:
         for label, value in rows:
             cells = table.add_row().cells
             cells[0].paragraphs[0].add_run(label).bold = True
-            cells[1].text = value
+            cells[1].text = _xml(value)
 
     def write(self) -> None:
         s, L = self.standard, self.labels
-        self.doc.add_heading(s.title, level=0)
+        self.doc.add_heading(_xml(s.title), level=0)
         self.labelled(L["urn"], s.code)
         for label, value in header_rows(s, L):
             self.labelled(label, value)

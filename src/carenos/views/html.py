@@ -7,11 +7,13 @@ back through the importer's HTML reader to the same standard.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
 from attrs import frozen
 
+from ..errors import ContentError
 from ..model import Standard
 from .labels import labels_for
 from .rows import header_rows, metadata_rows
@@ -20,7 +22,9 @@ __all__ = [
     "SharedLink",
     "carenos_version",
     "environment",
+    "linkable",
     "render_html",
+    "rendering",
     "standard_context",
     "stylesheet",
 ]
@@ -34,17 +38,45 @@ class SharedLink:
     title: str
 
 
+@contextmanager
+def rendering(standard: Standard, what: str) -> Iterator[None]:
+    """A text the view cannot write (a lone surrogate from a JSON escape, a character
+    Word refuses) as a :class:`~carenos.errors.ContentError` that names the standard,
+    not a traceback; ``carenos validate`` says which text and where."""
+    try:
+        yield
+    except (ValueError, TypeError, UnicodeError) as error:
+        raise ContentError(
+            f"{standard.code} cannot be written as {what}: {error} "
+            "(carenos validate names the text)",
+            source=standard.code,
+        ) from None
+
+
 @functools.cache
 def environment() -> Any:
     """The Jinja2 environment of carenos's templates (autoescaping on for HTML)."""
     import jinja2
 
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.PackageLoader("carenos.views", "templates"),
         autoescape=jinja2.select_autoescape(("html", "html.j2", "svg.j2")),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
+    env.tests["linkable"] = linkable
+    return env
+
+
+_LINKABLE = frozenset({"http", "https", "mailto"})
+
+
+def linkable(url: object) -> bool:
+    """Whether ``url`` may be a link of a page: an http(s) or mailto address (a
+    ``javascript:`` one, from a scraped page, is shown as text)."""
+    from urllib.parse import urlsplit
+
+    return isinstance(url, str) and urlsplit(url.strip()).scheme.casefold() in _LINKABLE
 
 
 @functools.cache

@@ -17,7 +17,7 @@ from .html import environment, standard_context
 __all__ = ["escape_markdown", "render_markdown"]
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|~&!#])")
-_LINE_START = re.compile(r"^(\s*)(?:([>+=-])|(\d+)([.)]))")
+_LINE_START = re.compile(r"^([ \t]*)(?:([>+=-])|(\d+)([.)]))", re.MULTILINE)
 
 
 def _start(found: re.Match[str]) -> str:

@@ -43,7 +43,7 @@ def revision_pages(standards: Sequence[Standard], href: Href) -> dict[str, dict[
     """The context of each revision page, by its path in the site (``revisions/...html``)."""
     from ..revisions import diff, pair_standards
     from ..revisions.render import diff_dict
-    from .site import page_stem
+    from .naming import page_stem
 
     pages: dict[str, dict[str, Any]] = {}
     for old, new in pair_standards(standards):

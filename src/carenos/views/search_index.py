@@ -23,15 +23,15 @@ CHUNK = 4000
 def index_chunks(standards: Iterable[Standard]) -> Iterator[str]:
     """The index's chunks, each the text of a script that hands its entries to the page.
 
-    An entry is ``[text, refs, language]``: the statement text, the space-separated refs
-    (``CODE/K12``) of every statement with that text, and the language where not English.
+    An entry is ``[text, refs, language]``: the statement text, the refs (``CODE/K12``)
+    of every statement with that text, and the language where not English.
     """
     refs: dict[tuple[str, str], list[str]] = {}
     for standard in standards:
         for statement in standard.statements():
             refs.setdefault((statement.text, standard.language), []).append(statement.ref)
     entries = [
-        [text, " ".join(found)] if language == "en" else [text, " ".join(found), language]
+        [text, found] if language == "en" else [text, found, language]
         for (text, language), found in refs.items()
     ]
     total = max(1, -(-len(entries) // CHUNK))

@@ -9,7 +9,6 @@ site). It is built in a temporary directory beside ``out`` and moved into place 
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -24,15 +23,14 @@ from ..model import Standard, Standards, standards_of
 from .case import CaseLinks
 from .coverage import Key, categories, coverage_rows, overview_rows, suite_members
 from .heatmap import HeatRow, heatmap_svg
-from .html import SharedLink, environment, standard_context, stylesheet
+from .html import SharedLink, environment, rendering, standard_context, stylesheet
 from .labels import labels_for
+from .naming import file_names, page_stem
 from .revisions import revision_links, revision_pages
 from .search_index import index_chunks
 from .shared import shared_groups
 
-__all__ = ["SiteOptions", "SiteResult", "build_site", "page_stem"]
-
-_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+__all__ = ["SiteOptions", "SiteResult", "build_site"]
 
 
 @frozen
@@ -65,18 +63,6 @@ class SiteResult:
     files: int
     index_bytes: int
     """The size of the search index (its scripts), in bytes."""
-
-
-def page_stem(standard: Standard) -> str:
-    """The name of a standard's files in the site: ``CODE`` (``CODE.cy`` in Welsh), as
-    its YAML file is named (:func:`carenos.export.yaml.file_name`)."""
-    from ..export.yaml import file_name
-
-    return file_name(standard.code, standard.language).removesuffix(".yaml")
-
-
-def _file_of(entry_id: str) -> str:
-    return (_UNSAFE.sub("_", entry_id) or "_") + ".html"
 
 
 def _anchor(ref: str) -> str:
@@ -114,6 +100,7 @@ class _Site:
             "L": labels_for("en"),
         }
         self.stems = {(s.code, s.language): page_stem(s) for s in standards}
+        self.suite_files = file_names(sorted(suite_members(standards)))
         if len(set(self.stems.values())) != len(standards):
             raise UsageError("two standards have the same code and language: a site has one")
 
@@ -187,9 +174,16 @@ class _Site:
         """A page a shared statement; the link each statement in one gets."""
         links: dict[str, SharedLink] = {}
         by_category: dict[str, list[dict[str, Any]]] = {}
+        bases = {
+            (group.entry.id, language): group.entry.id
+            if language == "en"
+            else f"{group.entry.id}.{language}"
+            for language, group in groups
+        }
+        shared_files = file_names(bases.values())
         for language, group in groups:
             entry = group.entry
-            name = _file_of(entry.id if language == "en" else f"{entry.id}.{language}")
+            name = shared_files[bases[entry.id, language]]
             rows = []
             for link in group.links:
                 code = link.code
@@ -204,7 +198,8 @@ class _Site:
                 )
                 how = "word for word" if link.match == "exact" else f"near, {round(link.score)}"
                 links[f"{language}\n{link.ref}"] = SharedLink(
-                    f"../shared/{name}#{_anchor(link.ref)}", f"Shared statement {entry.id} ({how})"
+                    f"../shared/{quote(name)}#{_anchor(link.ref)}",
+                    f"Shared statement {entry.id} ({how})",
                 )
             page = {
                 "id": entry.id,
@@ -214,7 +209,7 @@ class _Site:
                 "links": rows,
                 "standards": len(group.codes),
                 "count": len(rows),
-                "href": name,
+                "href": quote(name),
             }
             self.page(f"shared/{name}", "site_shared.html.j2", group=page, language=language)
             by_category.setdefault(entry.category, []).append(page)
@@ -241,38 +236,51 @@ class _Site:
 
     def standard_range(self, start: int, stop: int) -> tuple[int, int]:
         """Write the pages and downloads of the standards ``start`` to ``stop``."""
+        shared, case, by_stem = self.inputs
+        pages, files = self.pages, self.files
+        for standard in self.standards[start:stop]:
+            with rendering(standard, "a page of the site"):
+                self.standard_files(standard, shared, case, by_stem)
+        return self.pages - pages, self.files - files
+
+    def standard_files(
+        self,
+        standard: Standard,
+        shared: dict[str, SharedLink],
+        case: CaseLinks | None,
+        by_stem: dict[str, list[dict[str, str]]],
+    ) -> None:
+        """Write the standard's page and its downloads."""
         from ..convert import to_dict
         from ..io.json import dump_json
         from ..io.yaml_bulk import dump_yaml_bulk
         from ..mapping import occurrences
 
-        shared, case, by_stem = self.inputs
-        pages, files = self.pages, self.files
-        for standard in self.standards[start:stop]:
-            stem = self.stems[standard.code, standard.language]
-            prefix = f"{standard.language}\n"
-            links = {
-                o.ref: link
-                for o in occurrences(standard)
-                if (link := shared.get(prefix + o.ref)) is not None
-            }
-            context = standard_context(standard, shared=links)
-            suites = standard.metadata.suites if standard.metadata else ()
-            context.update(
-                stem=quote(stem),
-                case_uri=None if case is None else case.standard(standard),
-                case_file=self.options.case_files,
-                case_items={} if case is None else case.statements(standard),
-                revision_links=by_stem.get(stem, []),
-                suite_links=[{"name": n, "href": f"../suites/{_file_of(n)}"} for n in suites],
-            )
-            self.page(f"standards/{stem}.html", "site_standard.html.j2", **context)
-            data = to_dict(standard)
-            self.write(f"standards/{stem}.json", dump_json(data))
-            self.write(f"standards/{stem}.yaml", dump_yaml_bulk(data))
-            if self.options.case_files:
-                self.write(f"standards/{stem}.case.json", self.case_package(standard))
-        return self.pages - pages, self.files - files
+        stem = self.stems[standard.code, standard.language]
+        prefix = f"{standard.language}\n"
+        links = {
+            o.ref: link
+            for o in occurrences(standard)
+            if (link := shared.get(prefix + o.ref)) is not None
+        }
+        context = standard_context(standard, shared=links)
+        suites = standard.metadata.suites if standard.metadata else ()
+        context.update(
+            stem=quote(stem),
+            case_uri=None if case is None else case.standard(standard),
+            case_file=self.options.case_files,
+            case_items={} if case is None else case.statements(standard),
+            revision_links=by_stem.get(stem, []),
+            suite_links=[
+                {"name": n, "href": f"../suites/{quote(self.suite_files[n])}"} for n in suites
+            ],
+        )
+        self.page(f"standards/{stem}.html", "site_standard.html.j2", **context)
+        data = to_dict(standard)
+        self.write(f"standards/{stem}.json", dump_json(data))
+        self.write(f"standards/{stem}.yaml", dump_yaml_bulk(data))
+        if self.options.case_files:
+            self.write(f"standards/{stem}.case.json", self.case_package(standard))
 
     def case_package(self, standard: Standard) -> str:
         """The standard alone as a CASE package (its identifiers as in the corpus's)."""
@@ -289,7 +297,7 @@ class _Site:
         columns = categories(coverage.values())
         listed = []
         for name in sorted(members):
-            file = _file_of(name)
+            file = self.suite_files[name]
             rows: list[dict[str, Any]] = [
                 {
                     "code": s.code,
@@ -300,9 +308,10 @@ class _Site:
                 }
                 for s in members[name]
             ]
-            suite = {"name": name, "href": f"suites/{file}", "standards": rows}
+            suite = {"name": name, "href": f"suites/{quote(file)}", "standards": rows}
             parts = [rows[i : i + SUITE_PAGE] for i in range(0, len(rows), SUITE_PAGE)]
-            names = [file] + [f"{file[:-5]}-{n}.html" for n in range(2, len(parts) + 1)]
+            # "~" is in no file name _file_names makes: page 2 of "X" is no suite's page
+            names = [file] + [f"{file[:-5]}~{n}.html" for n in range(2, len(parts) + 1)]
             for number, (part, page) in enumerate(zip(parts, names, strict=True), start=1):
                 local = [{**row, "href": f"../{row['href']}"} for row in part]
                 svg = heatmap_svg(

@@ -15,7 +15,7 @@
   window.carenosSearch = {
     add: function (number, count, part) {
       for (var i = 0; i < part.length; i++) {
-        entries.push({text: part[i][0], folded: fold(part[i][0]), refs: part[i][1].split(" "), lang: part[i][2] || ""});
+        entries.push({text: part[i][0], folded: fold(part[i][0]), refs: part[i][1], lang: part[i][2] || ""});
       }
       loaded += 1;
       run();
