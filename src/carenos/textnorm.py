@@ -9,6 +9,7 @@ import re
 __all__ = [
     "STOPWORDS",
     "content_tokens",
+    "field_text",
     "normal_form",
     "plural",
     "slug",
@@ -134,3 +135,13 @@ def split_list(value: str) -> tuple[list[str], int]:
     parts = [squash_spaces(part) for part in value.split(separator)]
     kept = [part for part in parts if part]
     return kept, len(parts) - len(kept)
+
+
+def field_text(value: object) -> str | None:
+    """A field's value as one text: a list joined by ``"; "`` (as published), ``None`` for
+    an unset or empty one."""
+    if value is None or value == ():
+        return None
+    if isinstance(value, tuple):
+        return "; ".join(str(part) for part in value)
+    return str(value)

@@ -11,6 +11,7 @@ from attrs import fields
 
 from ..metadata import Metadata
 from ..model import Standard
+from ..textnorm import field_text
 from .matching import Item
 
 __all__ = ["field_texts", "list_items", "statement_text"]
@@ -67,14 +68,6 @@ def list_items(standard: Standard) -> dict[str, list[Item]]:
     return {part: _items(code, entries) for part, entries in found.items()}
 
 
-def _text(value: object) -> str | None:
-    if value is None or value == ():
-        return None
-    if isinstance(value, tuple):
-        return "; ".join(str(v) for v in value)
-    return str(value)
-
-
 def field_texts(standard: Standard) -> dict[str, tuple[str, str | None]]:
     """The single fields of ``standard``: ``name -> (pointer, text or None)``."""
     values = standard.values
@@ -88,5 +81,5 @@ def field_texts(standard: Standard) -> dict[str, tuple[str, str | None]]:
     metadata = standard.metadata or Metadata()
     for attribute in fields(Metadata):
         name = attribute.name
-        found[f"metadata {name}"] = (f"/metadata/{name}", _text(getattr(metadata, name)))
+        found[f"metadata {name}"] = (f"/metadata/{name}", field_text(getattr(metadata, name)))
     return found

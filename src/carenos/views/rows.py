@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..model import Standard
+from ..textnorm import field_text
 
 __all__ = ["header_rows", "metadata_rows"]
 
@@ -27,14 +28,6 @@ _TABLE = (
 )
 
 
-def _shown(value: object) -> str | None:
-    if value is None or value == ():
-        return None
-    if isinstance(value, tuple):
-        return "; ".join(str(part) for part in value)
-    return str(value)
-
-
 def _rows(
     standard: Standard, labels: Mapping[str, str], names: tuple[str, ...]
 ) -> list[tuple[str, str]]:
@@ -43,7 +36,7 @@ def _rows(
         return []
     rows = []
     for name in names:
-        shown = _shown(getattr(metadata, name))
+        shown = field_text(getattr(metadata, name))
         if shown is not None:
             rows.append((labels[name], shown))
     return rows

@@ -11,8 +11,6 @@ a server: from the document to its package (``CFPackageURI``), then each item by
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +18,7 @@ from attrs import evolve
 
 from ...catalogue import Catalogue, load_catalogue
 from ...errors import UsageError
+from ...io.directory import directory_written_whole
 from ...io.json import dump_json
 from ...model import Standards, standards_of
 from .identity import identifier
@@ -174,31 +173,14 @@ def publish_case(
 
 def _write_tree(target: Path, files: dict[str, str], *, overwrite: bool) -> list[Path]:
     """Write ``files`` (relative path: text) as the directory ``target``, whole or not at
-    all: into a temporary directory beside it, then moved into place."""
-    if target.exists() and not target.is_dir():
-        raise UsageError("cannot publish: a file is in the way", source=str(target))
-    if target.is_dir() and any(target.iterdir()) and not overwrite:
-        raise UsageError(
-            "the directory exists and is not empty; replace it with --force", source=str(target)
-        )
+    all (:func:`~carenos.io.directory.directory_written_whole`)."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     except OSError as exc:
         raise UsageError(f"cannot publish: {exc.strerror}", source=str(target)) from None
-    try:
+    with directory_written_whole(target, overwrite=overwrite) as staging:
         for relative, text in files.items():
             path = staging / relative
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8", newline="\n")
-        old = None
-        if target.exists():
-            old = staging.with_name(staging.name + ".old")
-            target.rename(old)
-        staging.rename(target)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-    except OSError as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise UsageError(f"cannot publish: {exc.strerror}", source=str(target)) from None
     return [target / relative for relative in files]
