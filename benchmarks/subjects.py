@@ -241,10 +241,12 @@ def write_csv_rows(rows: list[list[str]]) -> int:
     return out.chars
 
 
-def export_case(corpus: Corpus) -> int:
-    """Subject: the CASE 1.1 package of the corpus."""
+def export_case(corpus: Corpus, jobs: int | None = None) -> int:
+    """Subject: the CASE 1.1 package of the corpus, built on every core (as ``carenos
+    export`` builds it) or in ``jobs`` processes."""
     out = Sink()
-    write("case", corpus, cast(IO[str], out), catalogue=load_catalogue())
+    jobs = all_cores() if jobs is None else jobs
+    write("case", corpus, cast(IO[str], out), catalogue=load_catalogue(), jobs=jobs)
     return out.chars
 
 

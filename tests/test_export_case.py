@@ -281,3 +281,37 @@ def test_the_streamed_package_is_the_package(options: CaseOptions) -> None:
         streamed = io.StringIO()
         write_case(chosen, streamed, ExportOptions(case=options))
         assert streamed.getvalue() == to_case(chosen, options)
+
+
+def test_the_links_kept_for_alignment_are_those_the_package_holds() -> None:
+    """The builder keeps each link as its identifier (and its title where it is not its
+    key): what it gives back is the link the items and associations hold."""
+    from carenos.export.case.package import build_package
+
+    package, links = build_package(fixture_standards(), CaseOptions(), catalogue=catalogue())
+    by_identifier = {item["identifier"]: item for item in package["CFItems"]}
+    children = {
+        a["originNodeURI"]["identifier"]: a["originNodeURI"]
+        for a in package["CFAssociations"]
+        if a["associationType"] == "isChildOf"
+    }
+    assert len(links) > 10
+    for key, link in links.items():
+        assert link == children[link["identifier"]]
+        item = by_identifier[link["identifier"]]
+        assert item["uri"] == link["uri"]
+        assert item["humanCodingScheme"] == key
+
+
+def test_links_keep_a_title_apart_from_its_key() -> None:
+    from carenos.export.case.items import Links
+
+    links = Links("https://example.org/CFItems/")
+    uri = "https://example.org/CFItems/"
+    links["SCDHSC0393/P1"] = {"title": "SCDHSC0393/P1", "identifier": "a", "uri": uri + "a"}
+    links["X/K1"] = {"title": "know the law", "identifier": "b", "uri": uri + "b"}
+    assert links["X/K1"] == {"title": "know the law", "identifier": "b", "uri": uri + "b"}
+    assert links["SCDHSC0393/P1"]["title"] == "SCDHSC0393/P1"
+    links["X/K1"] = {"title": "X/K1", "identifier": "c", "uri": uri + "c"}  # replaced
+    assert links["X/K1"] == {"title": "X/K1", "identifier": "c", "uri": uri + "c"}
+    assert list(links) == ["SCDHSC0393/P1", "X/K1"]

@@ -3,6 +3,7 @@ in one process, in order; a worker that dies is an error, not a hang or a traceb
 
 from __future__ import annotations
 
+import io
 import json
 import os
 from collections.abc import Sequence
@@ -147,3 +148,32 @@ def test_calls_from_two_threads_do_not_mix() -> None:
         for thread in threads:
             thread.join()
         assert results == {"A": ["A"] * 4, "B": ["B"] * 4}
+
+
+@pytest.mark.parametrize("site", [None, "https://example.org/nos/"])
+def test_a_case_package_built_in_processes_is_the_same_text(
+    monkeypatch: pytest.MonkeyPatch, site: str | None
+) -> None:
+    from carenos.export import CaseOptions, write
+    from carenos.export.case import parts
+
+    standards = [carenos.from_dict(make_corpus.make_standard(i)) for i in range(61)]
+    options = CaseOptions(site_uri=site, near=True)
+    one, two = io.StringIO(), io.StringIO()
+    write("case", standards, one, case=options, jobs=1)
+    monkeypatch.setattr(parts, "CASE_PARALLEL_FROM", 20)
+    calls: list[int] = []
+    real = parts.build_parts
+
+    def counted(*args: object, **kwargs: object) -> object:
+        parts = real(*args, **kwargs)  # type: ignore[arg-type]
+        calls.append(len(parts))
+        return parts
+
+    monkeypatch.setattr(parts, "build_parts", counted)
+    write("case", standards, two, case=options, jobs=2)
+    assert calls == [2]  # built in two processes
+    assert two.getvalue() == one.getvalue()
+    package = json.loads(one.getvalue())
+    kinds = {a["associationType"] for a in package["CFAssociations"]}
+    assert {"isChildOf", "exactMatchOf", "isRelatedTo"} <= kinds

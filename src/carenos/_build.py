@@ -12,12 +12,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from sys import getrefcount
 from typing import Any, TypeVar
 
 from ._fields import MAX_TEXT_LENGTH
 from .model import KnowledgeItem, PerformanceCriterion
 
-__all__ = ["SHARED_TEXTS", "shared", "sharing_texts", "statements"]
+__all__ = ["SHARED_TEXTS", "TRIM_AT", "share", "shared", "sharing_texts", "statements", "trim"]
 
 S = TypeVar("S", bound=PerformanceCriterion | KnowledgeItem)
 
@@ -73,8 +74,53 @@ def statements(
     return tuple(out)
 
 
-SHARED_TEXTS: ContextVar[dict[str, str] | None] = ContextVar("carenos_texts", default=None)
-"""While a corpus loads (:func:`sharing_texts`), its texts, each kept once."""
+SHARED_TEXTS: ContextVar[dict[Any, Any] | None] = ContextVar("carenos_texts", default=None)
+"""While a corpus loads (:func:`sharing_texts`), its texts and immutable parts (each key
+its own value), each kept once."""
+
+P = TypeVar("P")
+
+
+def share(part: P) -> P:
+    """``part`` (a text, a tuple of texts, an immutable part of a standard), or the equal one
+    met earlier in this load (:func:`sharing_texts`)."""
+    table = SHARED_TEXTS.get()
+    return part if table is None else table.setdefault(part, part)
+
+
+TRIM_AT = 1 << 17
+"""Entries at which :func:`trim` keeps only the texts that have recurred (about 5 MB)."""
+
+
+def _refs_of_a_text_held_once() -> int:
+    """What :func:`trim` sees of a text that one object holds (besides the table)."""
+    text = "".join(["carenos", " ", "calibration"])  # a new, uninterned object
+    table = {text: text}
+    holder = [text]
+    del text
+    (seen,) = [getrefcount(text) for text in table]
+    del holder
+    return seen
+
+
+_TRIM_NEXT: ContextVar[int] = ContextVar("carenos_trim_next", default=0)
+"""Twice what the last trim kept: the next trim waits for at least as many new entries."""
+
+
+def trim(texts: dict[Any, Any]) -> None:
+    """Between two standards: once ``texts`` holds :data:`TRIM_AT` texts (and twice what
+    the last trim kept), go on with a table of only those that more than one place holds.
+
+    A text seen once (a standard's own sentence: half of a corpus's statements) is then
+    forgotten, so the table stays a few MB instead of the 30 MB of a million texts on
+    top of the corpus at the end of a load; a recurring text stays one object. What is
+    lost: a text seen once before a trim and again after is two objects.
+    """
+    if len(texts) >= max(TRIM_AT, _TRIM_NEXT.get()):
+        once = _ONCE
+        kept = {value: value for value in texts if getrefcount(value) > once}
+        SHARED_TEXTS.set(kept)
+        _TRIM_NEXT.set(2 * len(kept))  # what recurs may grow: trims stay linear in all
 
 
 @contextmanager
@@ -83,14 +129,21 @@ def sharing_texts() -> Iterator[None]:
 
     A corpus repeats its shared statements across standards (a third of them, word for
     word, in the UK database), and its scope, rights, headings and metadata more: one
-    object each saves a third of a loaded corpus's memory. The table lasts for one load,
-    so streaming readers do not grow with it.
+    object each saves a third of a loaded corpus's memory; equal immutable parts (scope
+    statements, scopes, values, lists of texts) are one object too. The table lasts for
+    one load, so streaming readers do not grow with it, and is trimmed as it goes
+    (:func:`trim`).
     """
     token = SHARED_TEXTS.set({})
+    next_trim = _TRIM_NEXT.set(0)
     try:
         yield
     finally:
+        _TRIM_NEXT.reset(next_trim)
         SHARED_TEXTS.reset(token)
+
+
+_ONCE = _refs_of_a_text_held_once()
 
 
 _OWN_LOOP = {"elements": "performance_criteria", "knowledge": "items"}

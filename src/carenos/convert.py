@@ -26,11 +26,24 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from ._build import SHARED_TEXTS, shared, statements
+from ._build import SHARED_TEXTS, share, shared, statements, trim
+from ._unstructure import optional_hook_factory, tuple_hook_factory
 from .errors import ContentError
 from .io.json import json_kind
 from .io.positions import pointer_join
-from .model import FieldValueError, KnowledgeItem, Metadata, PerformanceCriterion, Standard, Values
+from .model import (
+    ExternalLink,
+    FieldValueError,
+    GlossaryEntry,
+    InformationSection,
+    KnowledgeItem,
+    Metadata,
+    PerformanceCriterion,
+    Scope,
+    ScopeStatement,
+    Standard,
+    Values,
+)
 from .place import Hit
 
 __all__ = ["converter", "from_dict", "problems", "to_dict"]
@@ -159,10 +172,17 @@ def _statements(
     return build
 
 
+def _shared_texts(value: Any) -> tuple[Any, ...]:
+    """A list of texts as a tuple, one object for equal lists while a corpus loads."""
+    return share(tuple([_structure_str(item, str) for item in value]))
+
+
 def _tuple_hook_factory(tp: Any, conv: Converter) -> Callable[[Any, Any], tuple[Any, ...]]:
     item_type = get_args(tp)[0]
     item_hook = conv.get_structure_hook(item_type)
     fast = _statements(item_type) if item_type in (PerformanceCriterion, KnowledgeItem) else None
+    if item_type is str:
+        fast = _shared_texts
 
     def structure_tuple(value: Any, _: Any) -> tuple[Any, ...]:
         if type(value) is not list and type(value) is not tuple:
@@ -216,6 +236,8 @@ def _standard_hook(generated: Callable[[Any, Any], Any]) -> Callable[[Any, Any],
             return generated(value, tp)
         finally:
             _STANDARD_CODE.reset(token)
+            if texts is not None:
+                trim(texts)
 
     return structure_standard
 
@@ -233,6 +255,15 @@ _OVERRIDES: dict[type[Any], dict[str, Any]] = {
 """Per-class field overrides: fields the dict shape does not hold, and lenient readings."""
 
 
+_SHARED_PARTS = (ScopeStatement, Scope, Values, GlossaryEntry, ExternalLink, InformationSection)
+"""The parts without anything of their standard's own (a statement has its code): while
+a corpus loads, equal ones are one object, as its texts are."""
+
+
+def _shared_part_hook(built: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+    return lambda value, tp: share(built(value, tp))
+
+
 def _class_hook_factory(cls: type[Any], conv: Converter) -> Callable[[Any, Any], Any]:
     omit = _OVERRIDES.get(cls, {})
     generated = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True, **omit)
@@ -246,9 +277,8 @@ def _class_hook_factory(cls: type[Any], conv: Converter) -> Callable[[Any, Any],
         return _statement_hook(cls, structure_class)
     if cls is Standard:
         return _standard_hook(structure_class)
-    if cls is Values:
-        return _structure_values(structure_class)
-    return structure_class
+    hook = _structure_values(structure_class) if cls is Values else structure_class
+    return _shared_part_hook(hook) if cls in _SHARED_PARTS else hook
 
 
 def _unstructure_hook_factory(cls: type[Any], conv: Converter) -> Callable[[Any], Any]:
@@ -271,6 +301,8 @@ def _make_converter() -> Converter:
     conv.register_structure_hook_factory(_is_optional, _optional_hook_factory)
     conv.register_structure_hook_factory(attrs.has, _class_hook_factory)
     conv.register_unstructure_hook_factory(attrs.has, _unstructure_hook_factory)
+    conv.register_unstructure_hook_factory(_is_homogeneous_tuple, tuple_hook_factory)
+    conv.register_unstructure_hook_factory(_is_optional, optional_hook_factory)
     return conv
 
 

@@ -60,12 +60,13 @@ def write(
     catalogue: Catalogue | None = None,
     case: CaseOptions | None = None,
     bom: bool = False,
+    jobs: int | None = None,
 ) -> None:
     """Write the standards to ``handle`` in ``fmt``, a row of :data:`WRITERS`.
 
     ``catalogue`` is used by the formats that link shared statements (``csv``, ``case``),
-    ``case`` (the options) by ``case`` only. Streaming formats (``jsonl``, ``csv``) hold
-    one standard at a time.
+    ``case`` (the options) by ``case`` only, ``jobs`` (processes) by ``case`` only.
+    Streaming formats (``jsonl``, ``csv``) hold one standard at a time.
     """
     writer = output_function(WRITERS, fmt, "export")
-    writer(standards, handle, ExportOptions(catalogue=catalogue, case=case, bom=bom))
+    writer(standards, handle, ExportOptions(catalogue=catalogue, case=case, bom=bom, jobs=jobs))

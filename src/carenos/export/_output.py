@@ -34,6 +34,9 @@ class ExportOptions:
     case: CaseOptions | None = None
     bom: bool = False
     """CSV: start with a byte order mark, so that Excel reads the file as UTF-8."""
+    jobs: int | None = None
+    """CASE: processes that build the package (``None``: the command line's ``--jobs``,
+    else one)."""
 
 
 def text_of(write: Callable[[IO[str]], None]) -> str:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections import Counter
 from collections.abc import Sequence
 
 from ...model import Standard
@@ -27,14 +26,16 @@ NAMESPACE = uuid.UUID("c28ec6ef-a65d-5ad8-b37f-cc07d3c0d257")
 def identifier(key: str) -> str:
     """The UUID (as text) of the CASE object with ``key``: ``str(uuid.uuid5(NAMESPACE,
     key))``, made from the SHA-1 directly (a package has one for every object)."""
-    digest = bytearray(hashlib.sha1(_NAMESPACE_BYTES + key.encode("utf-8")).digest()[:16])
+    sha1 = _NAMESPACE_SHA1.copy()
+    sha1.update(key.encode("utf-8"))
+    digest = bytearray(sha1.digest()[:16])
     digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
     digest[8] = (digest[8] & 0x3F) | 0x80  # the RFC 4122 variant
     hexed = digest.hex()
     return f"{hexed[:8]}-{hexed[8:12]}-{hexed[12:16]}-{hexed[16:20]}-{hexed[20:]}"
 
 
-_NAMESPACE_BYTES = NAMESPACE.bytes
+_NAMESPACE_SHA1 = hashlib.sha1(NAMESPACE.bytes)  # uuid5 is SHA-1 by definition
 
 
 def framework_of(standards: Sequence[Standard], given: str | None, fallback: str) -> str:
@@ -53,7 +54,7 @@ class Keys:
 
     def __init__(self, framework: str, standard: Standard) -> None:
         self.base = f"{framework}\n{standard.language}\n{standard.code}"
-        self._seen: Counter[str] = Counter()
+        self._seen: dict[str, int] = {}
 
     def standard(self) -> str:
         """The standard's own key."""
@@ -63,6 +64,6 @@ class Keys:
         """The key of a ``kind`` of object (``P``, ``K``, ``element`` ...) with ``text``;
         the second of the same text in the same standard is ``text`` and ``#2``."""
         key = f"{self.base}\n{kind}\n{text}"
-        self._seen[key] += 1
-        count = self._seen[key]
+        count = self._seen.get(key, 0) + 1
+        self._seen[key] = count
         return key if count == 1 else f"{key}\n#{count}"

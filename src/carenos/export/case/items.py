@@ -80,21 +80,32 @@ def _ours(**values: Any) -> dict[str, Any]:
 
 
 class Links(Mapping[str, dict[str, Any]]):
-    """The links (title, identifier, uri) of items by key, kept as (identifier, title):
-    a suite has millions of them, and each uri is the base's with the identifier."""
+    """The links (title, identifier, uri) of items by key, kept as their identifiers: a
+    suite has millions of them, each uri is the base's with the identifier, and a coded
+    statement's title is its key (its ref); other titles are kept aside."""
 
     def __init__(self, base: str) -> None:
         self._base = base
-        self._kept: dict[str, tuple[str, str]] = {}
+        self._kept: dict[str, str] = {}
+        self._titles: dict[str, str] = {}
 
     def __setitem__(self, key: str, link: dict[str, Any]) -> None:
         if link["uri"] != self._base + link["identifier"]:  # pragma: no cover - by construction
             raise ValueError(f"not a link of {self._base}: {link['uri']}")
-        self._kept[key] = (link["identifier"], link["title"])
+        self._kept[key] = link["identifier"]
+        if link["title"] != key:
+            self._titles[key] = link["title"]
+        else:
+            self._titles.pop(key, None)
 
     def __getitem__(self, key: str) -> dict[str, Any]:
-        ident, title = self._kept[key]
-        return {"title": title, "identifier": ident, "uri": self._base + ident}
+        ident = self._kept[key]
+        return {"title": self._titles.get(key, key), "identifier": ident, "uri": self._base + ident}
+
+    def clear(self) -> None:
+        """Forget every link."""
+        self._kept.clear()
+        self._titles.clear()
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._kept)
@@ -131,9 +142,16 @@ class Builder:
         """Where ``carenos site`` of the standards is (each standard's page an exemplar)."""
         self.nodes = Links(f"{base}ims/case/v1p1/CFItems/")
         """By code and ref, the links of the standards and statements."""
-        self.types_used: dict[str, None] = {}
+        self.types_used: dict[str, dict[str, Any]] = {}
+        """The CFItemTypes used, each with its link (made once: every item has one)."""
         self.stamp = ""
         self._dates: dict[str, str] = {}
+
+    def fresh(self, items: Collector, associations: Collector) -> Builder:
+        """A builder of the same document for other standards, into other collectors."""
+        builder = Builder(self.base, self.framework, self.document, items, associations)
+        builder.site = self.site
+        return builder
 
     def link(self, collection: str, ident: str, title: str) -> dict[str, Any]:
         """A LinkURI to the object ``ident`` of ``collection`` (``CFItems`` ...)."""
@@ -141,9 +159,12 @@ class Builder:
         return {"title": short_title(title), "identifier": ident, "uri": uri}
 
     def item_type(self, name: str) -> dict[str, Any]:
-        """The link to the CFItemType ``name``."""
-        self.types_used[name] = None
-        return self.link("CFItemTypes", identifier(f"CFItemType {name}"), name)
+        """The link to the CFItemType ``name`` (one object for every item of the type)."""
+        link = self.types_used.get(name)
+        if link is None:
+            link = self.link("CFItemTypes", identifier(f"CFItemType {name}"), name)
+            self.types_used[name] = link
+        return link
 
     def item(
         self,
@@ -188,17 +209,22 @@ class Builder:
             else f"{origin['identifier']} {destination['identifier']}"
         )
         ident = identifier(f"{kind} {ends}")
-        association: dict[str, Any] = {
-            "identifier": ident,
-            "uri": self.link("CFAssociations", ident, kind)["uri"],
-            "associationType": kind,
-        }
-        if sequence is not None:
-            association["sequenceNumber"] = sequence
-        association.update(
-            originNodeURI=origin, destinationNodeURI=destination, lastChangeDateTime=self.stamp
-        )
-        association.update(more)
+        uri = f"{self.base}ims/case/v1p1/CFAssociations/{ident}"
+        association: dict[str, Any]
+        if sequence is None:
+            association = {"identifier": ident, "uri": uri, "associationType": kind}
+        else:
+            association = {
+                "identifier": ident,
+                "uri": uri,
+                "associationType": kind,
+                "sequenceNumber": sequence,
+            }
+        association["originNodeURI"] = origin
+        association["destinationNodeURI"] = destination
+        association["lastChangeDateTime"] = self.stamp
+        if more:
+            association.update(more)
         self.associations.append(association)
 
     def standard(self, standard: Standard, sequence: int, stamp: str, end: str | None) -> None:
@@ -256,15 +282,17 @@ class Builder:
         """Add a criterion or knowledge item, coded by its ref where its id was printed."""
         prefix = statement.id[0]
         kind = "Performance criterion" if prefix == "P" else "Knowledge and understanding"
-        subs = list(statement.sub_items)
+        ref = statement.ref
         if prefix in standard.assigned_ids:  # an id carenos gave: no code, kept aside
-            more: dict[str, Any] = _ours(sub_items=subs, id=statement.id)
+            more: dict[str, Any] = _ours(sub_items=list(statement.sub_items), id=statement.id)
+        elif statement.sub_items:
+            more = {"humanCodingScheme": ref, **_ours(sub_items=list(statement.sub_items))}
         else:
-            more = {"humanCodingScheme": statement.ref, **_ours(sub_items=subs)}
+            more = {"humanCodingScheme": ref}
         node = self.item(
             keys.of(prefix, statement.text), kind, statement.text, parent, index, **more
         )
-        self.nodes[statement.ref] = node
+        self.nodes[ref] = node
 
     def scope(self, standard: Standard, keys: Keys, root: dict[str, Any], position: int) -> int:
         """Add the scope/range statements, each of the type of its part; the last position."""

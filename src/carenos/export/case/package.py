@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-import codecs
 import re
 import tempfile
 from collections.abc import Mapping
 from typing import IO, Any
 
-import orjson
-
+from ..._gc import gc_paused
 from ...catalogue import Catalogue, load_catalogue
+from ...corpus import read_jobs
 from ...io.json import dump_json
 from ...mapping.linking import Linker
 from ...model import Standard, Standards, standards_of
 from .._output import ExportOptions
+from . import parts
 from .identity import framework_of, identifier
-from .items import ITEM_TYPES, Builder, Collector, statement_keys
+from .items import ITEM_TYPES, Builder, statement_keys
 from .options import (
     DEFAULT_TITLE,
     CaseOptions,
@@ -26,6 +26,8 @@ from .options import (
     short_title,
     stamp_of,
 )
+from .parts import Linked, linked_refs
+from .spool import Spool
 
 __all__ = [
     "NOS_FINDER",
@@ -124,11 +126,17 @@ def build_package(
     options: CaseOptions | None = None,
     *,
     catalogue: Catalogue | None = None,
-    spools: tuple[Collector, Collector] | None = None,
+    spools: tuple[Spool, Spool] | None = None,
+    jobs: int = 1,
 ) -> tuple[dict[str, Any], Mapping[str, dict[str, Any]]]:
     """:func:`case_package`, and the link (title, identifier, uri) of each standard (by
-    code) and statement (by ref) in it: what other exports align to. With ``spools``, the
-    CFItems and CFAssociations go to them as they are made (the package holds the spools)."""
+    code) and statement (by ref) in it: what other exports align to.
+
+    With ``spools``, the CFItems and CFAssociations go to them as they are made (the
+    package holds the spools); then, with ``jobs`` above 1 and enough English standards
+    (no previous version given), forked processes build a range of standards each
+    (:mod:`.parts`) and the links given back are those of the catalogue's matches only.
+    """
     standards = standards_of(standards)
     options = CaseOptions() if options is None else options
     given = list(standards)
@@ -140,14 +148,24 @@ def build_package(
     link = builder.link("CFDocuments", ident, "")
     document = _document(chosen, options, framework, ident, link["uri"])
     builder.document = {**link, "title": document["title"]}
-    stamps = []
-    for sequence, standard in enumerate(chosen, start=1):
-        stamps.append(stamp_of(standard, options))
-        builder.standard(standard, sequence, stamps[-1], _legacy_end(standard))
+    stamps = [stamp_of(standard, options) for standard in chosen]
+    ends = [_legacy_end(standard) for standard in chosen]
+    linker = None
+    if options.language == "en" and chosen:  # the catalogue is in English
+        catalogue = load_catalogue() if catalogue is None else catalogue
+        linker = Linker(catalogue)
+    parallel = jobs > 1 and len(chosen) >= 2 * parts.CASE_PARALLEL_FROM and not options.previous
+    if spools is not None and parallel and options.language == "en":
+        linked = _in_parts(builder, spools, chosen, stamps, ends, linker, jobs)
+    else:
+        for sequence, standard in enumerate(chosen, start=1):
+            builder.standard(standard, sequence, stamps[sequence - 1], ends[sequence - 1])
+        linked = linked_refs(linker, chosen)
     document["lastChangeDateTime"] = max(
         stamps, default=rfc3339(options.last_change or export_date())
     )
-    _matches(builder, chosen, catalogue, options)
+    if catalogue is not None and linker is not None:
+        _matches(builder, linked, catalogue, options)
     _translations(builder, chosen, given, options)
     _replaced(builder, chosen, options, framework)
     package = {
@@ -173,25 +191,43 @@ def build_package(
     return package, builder.nodes
 
 
-def _matches(
-    builder: Builder, standards: list[Standard], catalogue: Catalogue | None, options: CaseOptions
-) -> None:
+def _in_parts(
+    builder: Builder,
+    spools: tuple[Spool, Spool],
+    chosen: list[Standard],
+    stamps: list[str],
+    ends: list[str | None],
+    linker: Linker | None,
+    jobs: int,
+) -> Linked:
+    """The standards built in forked processes (:func:`~.parts.build_parts`), their parts
+    taken in order into ``spools``; what the catalogue links of them."""
+    items, associations = spools
+    linked: Linked = []
+    with tempfile.TemporaryDirectory(prefix="carenos-case-") as directory:
+        for part in parts.build_parts(builder, chosen, stamps, ends, linker, jobs, directory):
+            items.extend(part.items, part.item_count)
+            associations.extend(part.associations, part.association_count)
+            for name in part.types:
+                builder.item_type(name)
+            for ref, node in part.nodes.items():
+                builder.nodes[ref] = node
+            linked.extend(part.linked)
+    builder.stamp = stamps[-1]  # as after building the last standard here
+    return linked
+
+
+def _matches(builder: Builder, linked: Linked, catalogue: Catalogue, options: CaseOptions) -> None:
     """``exactMatchOf`` from each statement that is a catalogue entry word for word to the
     entry's item in the catalogue's CFDocument; ``isRelatedTo`` for near ones if asked."""
-    if options.language != "en" or not standards:
-        return  # the catalogue is in English
-    catalogue = load_catalogue() if catalogue is None else catalogue
-    linked: dict[str, list[tuple[str, str]]] = {}  # entry id -> (ref, match), in corpus order
-    linker = Linker(catalogue)
-    for standard in standards:
-        if standard.language == "en":
-            for ref, (entry_id, how, _score) in linker.links(standard).items():
-                linked.setdefault(entry_id, []).append((ref, how))
+    by_entry: dict[str, list[tuple[str, str]]] = {}  # entry id -> (ref, match), corpus order
+    for ref, entry_id, how in linked:
+        by_entry.setdefault(entry_id, []).append((ref, how))
     for entry in catalogue:  # in the catalogue's order, as the map's groups are
-        if entry.id not in linked:
+        if entry.id not in by_entry:
             continue
         target = builder.link("CFItems", catalogue_item(entry.id), entry.id)
-        for ref, match in linked[entry.id]:
+        for ref, match in by_entry[entry.id]:
             node = builder.nodes.get(ref)
             if node is None or (match != "exact" and not options.near):
                 continue
@@ -264,12 +300,19 @@ def write_case(standards: Standards, handle: IO[str], options: ExportOptions | N
 
     The same text, streamed: each CFItem and CFAssociation is written to a spool on disk as
     it is made, so memory holds one standard's objects, not the package (a whole suite's
-    package is gigabytes of JSON).
+    package is gigabytes of JSON); the cyclic garbage collector is paused meanwhile (see
+    :func:`carenos._gc.gc_paused`). ``options.jobs`` processes build it (default: the
+    command line's ``--jobs``, else one; see :func:`build_package`).
     """
     options = options or ExportOptions()
-    with _Spool() as items, _Spool() as associations:
+    jobs = read_jobs(options.jobs)
+    with gc_paused(), Spool() as items, Spool() as associations:
         package, _nodes = build_package(
-            standards, options.case, catalogue=options.catalogue, spools=(items, associations)
+            standards,
+            options.case,
+            catalogue=options.catalogue,
+            spools=(items, associations),
+            jobs=jobs,
         )
         package["CFItems"], package["CFAssociations"] = _ITEMS, _ASSOCIATIONS
         text = dump_json(package)
@@ -284,37 +327,3 @@ def write_case(standards: Standards, handle: IO[str], options: ExportOptions | N
 
 _ITEMS, _ASSOCIATIONS = "carenos:CFItems", "carenos:CFAssociations"
 """Stand-ins for the spooled arrays in the package's text (no CASE field holds them)."""
-
-
-class _Spool:
-    """A JSON array written to a temporary file, an element at a time, indented as the
-    elements of an array in :func:`~carenos.io.json.dump_json`'s text of the package."""
-
-    def __init__(self) -> None:
-        self._file = tempfile.TemporaryFile()  # noqa: SIM115 - closed by __exit__
-        self.count = 0
-
-    def __enter__(self) -> _Spool:
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        self._file.close()
-
-    def append(self, value: dict[str, Any], /) -> None:
-        """Write one more element."""
-        written = orjson.dumps(value, option=orjson.OPT_INDENT_2)
-        self._file.write(b",\n    " if self.count else b"\n    ")
-        self._file.write(written.replace(b"\n", b"\n    "))
-        self.count += 1
-
-    def copy_to(self, handle: IO[str]) -> None:
-        """Write the array (``[]`` if empty) to ``handle``."""
-        if not self.count:
-            handle.write("[]")
-            return
-        handle.write("[")
-        self._file.seek(0)
-        decoder = codecs.getincrementaldecoder("utf-8")()
-        for chunk in iter(lambda: self._file.read(1 << 20), b""):
-            handle.write(decoder.decode(chunk))
-        handle.write(decoder.decode(b"", final=True) + "\n  ]")
