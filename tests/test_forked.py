@@ -7,6 +7,7 @@ import io
 import json
 import os
 from collections.abc import Sequence
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -94,8 +95,9 @@ def test_validating_a_large_json_lines_file_in_processes_gives_the_same_report(
 
 
 def _incremental(keys: Sequence[tuple[str, str]], threshold: float) -> list[list[int]]:
-    """The earlier near wordings as discovery first found them: an index grown wording by
-    wording, each looked up before it is added (the reference for the whole-index way)."""
+    """The earlier near wordings as discovery finds them in one process: an index grown
+    wording by wording, each looked up before it is added (the reference for the ranges
+    that forked processes take, each indexing the wordings before its range first)."""
     indexes: dict[str, NearIndex] = {}
     positions: dict[str, list[int]] = {}
     found = []
@@ -120,6 +122,7 @@ def test_discovery_finds_what_an_index_grown_word_by_word_finds(
     assert discover_module._near_earlier(keys, DEFAULT_THRESHOLD, 1) == expected
     monkeypatch.setattr(discover_module, "DISCOVERY_PARALLEL_FROM", 1000)
     assert discover_module._near_earlier(keys, DEFAULT_THRESHOLD, 2) == expected
+    assert discover_module._near_earlier(keys, DEFAULT_THRESHOLD, 3) == expected
 
 
 def test_a_map_made_in_processes_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -177,3 +180,19 @@ def test_a_case_package_built_in_processes_is_the_same_text(
     package = json.loads(one.getvalue())
     kinds = {a["associationType"] for a in package["CFAssociations"]}
     assert {"isChildOf", "exactMatchOf", "isRelatedTo"} <= kinds
+
+
+@pytest.mark.parametrize(("count", "workers"), [(0, 1), (7, 4), (1000, 1), (530_000, 2), (99, 3)])
+def test_discovery_ranges_cover_the_wordings_and_take_as_long(count: int, workers: int) -> None:
+    bounds = discover_module._balanced(count, workers)
+    assert bounds[0] == 0
+    assert bounds[-1] == count
+    assert len(bounds) == workers + 1
+    assert bounds == sorted(bounds)
+    adding = discover_module._ADDING
+    times = [a * adding + (b - a) * (1 + adding) for a, b in pairwise(bounds)]
+    if count >= 1000:  # a later range is shorter, and each takes as long within 1%
+        assert [b - a for a, b in pairwise(bounds)] == sorted(
+            (b - a for a, b in pairwise(bounds)), reverse=True
+        )
+        assert max(times) - min(times) <= 0.01 * max(times)

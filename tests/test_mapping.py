@@ -203,3 +203,32 @@ def test_a_linker_links_as_catalogue_links_does_for_each_standard() -> None:
     for standard in standards:  # one linker for all: its memory of texts changes nothing
         assert linker.links(standard) == catalogue_links(standard, catalogue)
     assert any(how == "near" for s in standards for _, how, _ in linker.links(s).values())
+
+
+def test_a_long_statement_is_compared_only_with_texts_sharing_a_pair_of_its_words() -> None:
+    from carenos.mapping.index import NearIndex
+    from carenos.textnorm import normal_form
+
+    index = NearIndex(85.0)
+    source = normal_form("recognise and respond to signs of abuse neglect and harm in adults")
+    unrelated = normal_form("signs recorded for adults respond quickly abuse reported neglect")
+    index.add(source)
+    index.add(unrelated)
+    # one word replaced: pairs survive, and the twin is found
+    twin = normal_form("recognise and respond to signs of abuse neglect and harm in children")
+    assert index.above(twin) == [0]
+    # the same words in another order share no pair: not even scored
+    shuffled = normal_form("respond harm signs recognise adults neglect abuse")
+    assert index._candidates(shuffled, None) == []
+
+
+def test_a_short_statement_is_still_found_through_its_words() -> None:
+    """Three content words, the middle one replaced: no pair is left, the words still meet."""
+    from carenos.mapping.index import NearIndex
+    from carenos.textnorm import normal_form
+
+    index = NearIndex(85.0)
+    index.add(normal_form("how to deal with and challenge discrimination"))
+    reworded = normal_form("how to deal with and confront discrimination")
+    assert fuzz.ratio(reworded, normal_form("how to deal with and challenge discrimination")) >= 85
+    assert index.above(reworded) == [0]

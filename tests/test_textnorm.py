@@ -56,3 +56,32 @@ def test_word_diff_names_the_changed_words() -> None:
     assert word_diff("a b c", "a c") == "'b' missing"
     assert word_diff("a c", "a b c") == "'b' added"
     assert word_diff("A b.", "a  b") == "'A b.' vs 'a b'"
+
+
+_WORDS = st.lists(st.sampled_from(["care", "the", "of", "rights", "and", "law"]), max_size=6)
+
+
+@given(_WORDS, _WORDS, _WORDS, _WORDS)
+def test_word_diff_names_one_changed_stretch_between_equal_words(
+    before: list[str], old: list[str], new: list[str], after: list[str]
+) -> None:
+    """A near twin differs in one stretch: that stretch is what is named, whatever the
+    equal words around it repeat."""
+    old_text, new_text = " ".join(before + old + after), " ".join(before + new + after)
+    shown = word_diff(old_text, new_text)
+    if old_text == new_text:
+        assert shown == "only spacing, case or punctuation differ"
+        return
+    # every word named is one of the changed stretch's
+    named = {w for part in shown.split("; ") for w in part.replace("'", " ").split()}
+    assert named - {"vs", "missing", "added"} <= set(old) | set(new)
+
+
+def test_word_diff_of_two_stretches_names_both() -> None:
+    assert (
+        word_diff(
+            "support the individual to make choices about their care",
+            "help the individual to make decisions about their care",
+        )
+        == "'support' vs 'help'; 'choices' vs 'decisions'"
+    )

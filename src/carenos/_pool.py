@@ -150,10 +150,12 @@ def over_ranges(work: Callable[[int, int], R], count: int, jobs: int, *, least: 
     several threads do not mix. Otherwise, or where processes cannot be forked, it is one
     call in this process. A worker that dies is a :class:`~carenos.errors.LimitError`.
     """
-    import multiprocessing
-
     workers = min(check_jobs(jobs), max(1, count // max(1, least)))
-    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if workers <= 1:
+        return [work(0, count)]
+    import multiprocessing  # only now: a process that works alone does without it
+
+    if "fork" not in multiprocessing.get_all_start_methods():
         return [work(0, count)]
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool

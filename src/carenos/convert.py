@@ -10,6 +10,7 @@ of bulk loading.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
@@ -312,14 +313,19 @@ converter = _make_converter()
 _texts_hook = converter.get_structure_hook(tuple[str, ...])
 
 _standard_from = converter.get_structure_hook(Standard)
-_standard_to = converter.get_unstructure_hook(Standard)
+
+
+@functools.cache
+def _standard_to() -> Callable[[Standard], dict[str, Any]]:
+    """The unstructure hook of a standard, generated when first needed (not to validate)."""
+    return converter.get_unstructure_hook(Standard)
 
 
 def to_dict(standard: Standard | Any) -> dict[str, Any]:
     """The plain-dict form of ``standard`` (the YAML/JSON shape), omitting what is unset;
     of a part of one (an element, a statement, the metadata ...), that part's dict."""
     if isinstance(standard, Standard):
-        result: dict[str, Any] = _standard_to(standard)
+        result: dict[str, Any] = _standard_to()(standard)
         return result
     part = converter.unstructure(standard)
     if not isinstance(part, dict):

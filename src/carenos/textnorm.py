@@ -112,6 +112,15 @@ def slug(text: str, words: int = 4) -> str:
 def word_diff(old: str, new: str) -> str:
     """The words that differ between two texts, e.g. ``'requirement' vs 'requirements'``."""
     a, b = old.split(), new.split()
+    # the words both begin and end with are equal: difflib aligns what lies between, as
+    # diff tools do (a near twin differs in a word or two: the rest costs nothing)
+    start, shorter = 0, min(len(a), len(b))
+    while start < shorter and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < shorter - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    a, b = a[start : len(a) - end], b[start : len(b) - end]
     parts = []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
         if tag == "equal":

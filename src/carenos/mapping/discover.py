@@ -32,27 +32,60 @@ def _near_earlier(
     keys: list[tuple[EntryKind, str]], threshold: float, jobs: int
 ) -> list[list[int]]:
     """For each wording (by position in ``keys``), the earlier ones of its kind near it:
-    what an index that grew wording by wording would find, found from the whole index
-    (:meth:`NearIndex.above` with ``before``), so that the wordings can be looked up in
-    any order, and by ``jobs`` forked processes where they are many."""
+    what an index that grows wording by wording finds. With ``jobs`` above 1 and many
+    wordings, forked processes take a range of wordings each; a process first indexes the
+    wordings before its range (without looking them up), so the lists are the same."""
+
+    workers = max(1, min(jobs, len(keys) // DISCOVERY_PARALLEL_FROM))
+    bounds = _balanced(len(keys), workers)
+
+    def near(first: int, last: int) -> list[list[int]]:
+        return _grown(keys, threshold, bounds[first], bounds[last])
+
+    runs = over_ranges(near, workers, workers, least=1)
+    return [nears for run in runs for nears in run]
+
+
+_ADDING = 0.5
+"""What indexing a wording costs next to looking it up (measured: about half)."""
+
+
+def _balanced(count: int, workers: int) -> list[int]:
+    """Bounds of ``workers`` ranges of ``count`` wordings that take as long each: a later
+    range first indexes every wording before it, so it is shorter."""
+    low, high = 0.0, float(count) * (1 + _ADDING)  # the time of the longest range
+    bounds = [0]
+    for _ in range(60):  # bisect that time until the ranges cover every wording
+        time, bounds = (low + high) / 2, [0]
+        for _worker in range(workers):
+            start = bounds[-1]
+            length = max(0, int((time - start * _ADDING) / (1 + _ADDING)))
+            bounds.append(min(count, start + length))
+        low, high = (time, high) if bounds[-1] < count else (low, time)
+    bounds[-1] = count
+    return bounds
+
+
+def _grown(
+    keys: list[tuple[EntryKind, str]], threshold: float, start: int, stop: int
+) -> list[list[int]]:
+    """:func:`_near_earlier` of the wordings ``start`` to ``stop``: each looked up, then
+    added, in an index that already holds the wordings before ``start``."""
     indexes: dict[EntryKind, NearIndex] = {}
     positions: dict[EntryKind, list[int]] = defaultdict(list)
-    local: list[int] = []
-    for position, (kind, normal) in enumerate(keys):
-        index = indexes.setdefault(kind, NearIndex(threshold))
-        local.append(index.add(normal, blocking_keys(normal)))
-        positions[kind].append(position)
-
-    def near(start: int, stop: int) -> list[list[int]]:
-        found = []
-        for position in range(start, stop):
-            kind, normal = keys[position]
-            earlier = indexes[kind].above(normal, blocking_keys(normal), before=local[position])
-            found.append([positions[kind][n] for n in earlier])
-        return found
-
-    runs = over_ranges(near, len(keys), jobs, least=DISCOVERY_PARALLEL_FROM)
-    return [nears for run in runs for nears in run]
+    found = []
+    for position in range(stop):
+        kind, normal = keys[position]
+        index = indexes.get(kind)
+        if index is None:
+            index = indexes[kind] = NearIndex(threshold)
+        wanted = blocking_keys(normal)
+        of_kind = positions[kind]
+        if position >= start:
+            found.append([of_kind[n] for n in index.above(normal, wanted)])
+        index.add(normal, wanted)
+        of_kind.append(position)
+    return found
 
 
 def discover(
