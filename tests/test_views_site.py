@@ -13,7 +13,7 @@ from attrs import evolve
 from benchmarks import make_corpus
 
 import carenos
-from carenos.errors import UsageError
+from carenos.errors import ContentError, UsageError
 from carenos.export import CaseOptions, from_case, to_case
 from carenos.importer import imported
 from carenos.io.published.html import read_html_document
@@ -306,6 +306,12 @@ def test_a_text_no_page_can_hold_is_an_error_not_a_traceback(cli: Cli, tmp_path:
     (tmp_path / "in" / "SCDHSC0393.json").write_text(text, encoding="utf-8")
     result = cli("site", tmp_path / "in", "--out", tmp_path / "site")
     assert result.exit_code == 1, result.output
-    assert "SCDHSC0393 cannot be written" in result.output
+    assert "SCDHSC0393.json:1:" in result.output  # the reader refuses it, at its place
+    assert "unpaired surrogate" in result.output
     assert "Traceback" not in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]
+    # a corpus built in Python with such a text: the site names the standard
+    odd = evolve(carenos.from_dict(data), overview="Promote \ud800 participation")
+    with pytest.raises(ContentError, match="SCDHSC0393 cannot be written"):
+        build_site([odd], tmp_path / "site")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import pairwise
 
 from attrs import frozen
 
@@ -21,11 +22,13 @@ __all__ = [
     "INVISIBLE",
     "RefusedCharacter",
     "blank_refused",
+    "blank_surrogate_escapes",
     "delete_message",
     "describe",
     "place_in_text",
     "refused_characters",
     "space_message",
+    "surrogate_escapes",
 ]
 
 _NAMES = {
@@ -58,10 +61,13 @@ _NAMES = {
 }
 
 CONTROL = re.compile(
-    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069"
+    "\ud800-\udfff]"
 )
 """Characters that corrupt or disguise a text (CN005): C0 and C1 controls other than tab
-and line ends, DEL, and the bidirectional marks, embeddings, overrides and isolates."""
+and line ends, DEL, the bidirectional marks, embeddings, overrides and isolates, and
+unpaired surrogates (what a JSON or YAML escape such as ``\\ud800`` gives alone: no
+UTF-8 file can hold one)."""
 
 INVISIBLE = re.compile(r"[\x85\xa0\xad\u2007\u200b-\u200d\u2028\u2029\u202f\u2060\ufeff]")
 """Invisible spaces and breaks that stop texts from matching (CN304)."""
@@ -70,6 +76,8 @@ INVISIBLE = re.compile(r"[\x85\xa0\xad\u2007\u200b-\u200d\u2028\u2029\u202f\u206
 def describe(char: str) -> str:
     """``a vertical tab (U+000B)``: what the character is, and its code point."""
     name = _NAMES.get(char)
+    if name is None and "\ud800" <= char <= "\udfff":
+        name = "an unpaired surrogate, half of an escaped character"
     if name is None:
         official = unicodedata.name(char, "")
         name = f"the control character {official}".strip() if official else "a control character"
@@ -153,3 +161,42 @@ def place_in_text(
     position -= 1
     found_line = text.count("\n", 0, position) + 1
     return found_line, position - text.rfind("\n", 0, position)
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def surrogate_escapes(text: str) -> list[RefusedCharacter]:
+    """Each ``\\uD800``-``\\uDFFF`` escape of a JSON text that is not half of a pair (a
+    high one followed by a low one): it reads as an unpaired surrogate, which no UTF-8 file
+    can hold (CN005, at the escape)."""
+    if "\\u" not in text:
+        return []
+    escapes = []
+    for match in _SURROGATE_ESCAPE.finditer(text):
+        start = match.start()
+        backslashes = start - len(text[:start].rstrip("\\"))
+        if backslashes % 2 == 0:  # the backslash is not itself escaped
+            escapes.append((start, int(match.group()[2:], 16)))
+    found = []
+    paired: set[int] = set()
+    for (start, code), (after, following) in pairwise(escapes):
+        if code < 0xDC00 and after == start + 6 and following >= 0xDC00:  # high, then low
+            paired.update((start, after))
+    for start, code in escapes:
+        if start not in paired:
+            line = text.count("\n", 0, start) + 1
+            column = start - text.rfind("\n", 0, start)
+            found.append(RefusedCharacter("CN005", line, column, delete_message(chr(code))))
+    return found
+
+
+def blank_surrogate_escapes(text: str, escapes: list[RefusedCharacter]) -> str:
+    """``text`` with each of ``escapes`` (from :func:`surrogate_escapes`) the escape of the
+    replacement character, U+FFFD: the rest of validation reads a character no rule names
+    where the escape was, and the columns stay put."""
+    lines = text.split("\n")
+    for escape in escapes:
+        row = lines[escape.line - 1]
+        lines[escape.line - 1] = f"{row[: escape.column - 1]}\\ufffd{row[escape.column + 5 :]}"
+    return "\n".join(lines)

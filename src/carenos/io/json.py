@@ -17,6 +17,7 @@ import orjson
 from attrs import define
 
 from ..errors import DuplicateKeyError, ParseError
+from .characters import surrogate_escapes
 from .positions import Positions
 
 __all__ = [
@@ -59,9 +60,10 @@ def _big_float(text: str) -> float:
 
 
 def parse_json(text: str, source: str = "<string>", *, line_offset: int = 0) -> Any:
-    """Parse one JSON value strictly; errors name ``source``, line and column."""
+    """Parse one JSON value strictly; errors name ``source``, line and column. An escape of
+    half a character (``\\ud800`` alone) is refused: no UTF-8 file can hold what it gives."""
     try:
-        return json.loads(
+        data = json.loads(
             text, object_pairs_hook=_pairs, parse_constant=_constant, parse_float=_big_float
         )
     except json.JSONDecodeError as exc:
@@ -85,6 +87,12 @@ def parse_json(text: str, source: str = "<string>", *, line_offset: int = 0) -> 
         ) from None
     except RecursionError:
         raise ParseError("not valid JSON: nested too deeply", source=source) from None
+    escapes = surrogate_escapes(text)
+    if escapes:
+        first = escapes[0]
+        line = first.line + line_offset
+        raise ParseError(first.message, source=source, line=line, column=first.column)
+    return data
 
 
 def parse_canonical_json(raw: bytes) -> Any | None:

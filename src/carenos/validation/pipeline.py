@@ -20,7 +20,13 @@ from .._pool import Workers, over_ranges, worth_it
 from ..convert import from_dict
 from ..corpus import key_of, label_of
 from ..errors import CarenosError, ContentError, DuplicateError
-from ..io.characters import blank_refused, place_in_text, refused_characters
+from ..io.characters import (
+    blank_refused,
+    blank_surrogate_escapes,
+    place_in_text,
+    refused_characters,
+    surrogate_escapes,
+)
 from ..io.files import max_size, read_text
 from ..io.formats import READERS, DocumentFormat, input_format
 from ..io.parse import FileDocuments, ParsedDocument, parse_stream, read_documents
@@ -189,12 +195,13 @@ def _check_read_text(
     """The results of a text read whole. The characters its parser refuses are CN005
     findings of their own, then blanked, so that the other findings are still found; the
     rules' CN005 and CN304 findings are placed at the character they name."""
+    escapes = surrogate_escapes(text) if fmt == "json" else []
     refused = [
         Finding(r.code, severity_of(r.code), r.message, Place(source, r.line, r.column, ""))
-        for r in refused_characters(text)
+        for r in [*refused_characters(text), *escapes]
     ]
     if refused:
-        text = blank_refused(text)
+        text = blank_surrogate_escapes(blank_refused(text), escapes)
     try:
         documents = parse_stream(text, fmt, source, bulk=True)
     except CarenosError as error:

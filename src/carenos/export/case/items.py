@@ -11,7 +11,7 @@ no place for stays in ``extensions.carenos``, for the lossless round trip.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Container, Iterator, Mapping
 from typing import Any, Protocol
 from urllib.parse import quote
 
@@ -142,6 +142,8 @@ class Builder:
         """Where ``carenos site`` of the standards is (each standard's page an exemplar)."""
         self.nodes = Links(f"{base}ims/case/v1p1/CFItems/")
         """By code and ref, the links of the standards and statements."""
+        self.keep: Container[str] | None = None
+        """The refs of the statements whose links :attr:`nodes` keeps (``None``: all)."""
         self.types_used: dict[str, dict[str, Any]] = {}
         """The CFItemTypes used, each with its link (made once: every item has one)."""
         self.stamp = ""
@@ -292,7 +294,8 @@ class Builder:
         node = self.item(
             keys.of(prefix, statement.text), kind, statement.text, parent, index, **more
         )
-        self.nodes[ref] = node
+        if self.keep is None or ref in self.keep:
+            self.nodes[ref] = node
 
     def scope(self, standard: Standard, keys: Keys, root: dict[str, Any], position: int) -> int:
         """Add the scope/range statements, each of the type of its part; the last position."""

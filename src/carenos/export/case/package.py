@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tempfile
 from collections.abc import Mapping
 from typing import IO, Any
 
@@ -204,15 +203,15 @@ def _in_parts(
     taken in order into ``spools``; what the catalogue links of them."""
     items, associations = spools
     linked: Linked = []
-    with tempfile.TemporaryDirectory(prefix="carenos-case-") as directory:
-        for part in parts.build_parts(builder, chosen, stamps, ends, linker, jobs, directory):
-            items.extend(part.items, part.item_count)
-            associations.extend(part.associations, part.association_count)
-            for name in part.types:
-                builder.item_type(name)
-            for ref, node in part.nodes.items():
-                builder.nodes[ref] = node
-            linked.extend(part.linked)
+    directories = (items.directory, associations.directory)
+    for part in parts.build_parts(builder, chosen, stamps, ends, linker, jobs, directories):
+        items.extend(part.items, part.item_count)
+        associations.extend(part.associations, part.association_count)
+        for name in part.types:
+            builder.item_type(name)
+        for ref, node in part.nodes.items():
+            builder.nodes[ref] = node
+        linked.extend(part.linked)
     builder.stamp = stamps[-1]  # as after building the last standard here
     return linked
 

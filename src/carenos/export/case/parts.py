@@ -62,33 +62,36 @@ def build_parts(
     ends: Sequence[str | None],
     linker: Linker | None,
     jobs: int,
-    directory: str,
+    directories: tuple[Path, Path],
 ) -> list[Part]:
     """Build ``standards`` (numbered from 1, with their stamps and end dates) as
-    ``template`` would, in ``jobs`` forked processes writing to ``directory``."""
+    ``template`` would, in ``jobs`` forked processes writing their items and associations
+    to ``directories``."""
 
     def work(start: int, stop: int) -> Part:
-        items = Spool(Path(directory, f"items-{start}.json"))
-        associations = Spool(Path(directory, f"associations-{start}.json"))
+        item_path = directories[0] / f"items-{start}.json"
+        association_path = directories[1] / f"associations-{start}.json"
+        items, associations = Spool(item_path), Spool(association_path)
         builder = template.fresh(items, associations)
         linked: Linked = []
         nodes: dict[str, dict[str, Any]] = {}
         try:
             for index in range(start, stop):
                 standard = standards[index]
-                builder.standard(standard, index + 1, stamps[index], ends[index])
                 found = linked_refs(linker, [standard])
+                builder.keep = {ref for ref, _, _ in found}  # only their links go back
+                builder.standard(standard, index + 1, stamps[index], ends[index])
                 linked += found
                 kept = builder.nodes  # of statements: rights and scope are not coded
                 nodes.update((ref, kept[ref]) for ref, _, _ in found if ref in kept)
-                builder.nodes.clear()  # only the linked ones go back
+                kept.clear()
         finally:
             items.close()
             associations.close()
         return Part(
-            items=str(Path(directory, f"items-{start}.json")),
+            items=str(item_path),
             item_count=items.count,
-            associations=str(Path(directory, f"associations-{start}.json")),
+            associations=str(association_path),
             association_count=associations.count,
             types=tuple(builder.types_used),
             linked=linked,
