@@ -232,3 +232,16 @@ def test_a_short_statement_is_still_found_through_its_words() -> None:
     reworded = normal_form("how to deal with and confront discrimination")
     assert fuzz.ratio(reworded, normal_form("how to deal with and challenge discrimination")) >= 85
     assert index.above(reworded) == [0]
+
+
+def test_plurals_of_short_words_keep_their_keys() -> None:
+    """Every other word made plural changes no key: the twin still shares its pairs."""
+    from carenos.mapping.index import NearIndex, blocking_keys
+    from carenos.textnorm import normal_form
+
+    index = NearIndex(85.0)
+    index.add(normal_form("review risk daily and plan weekly for goal monthly of need"))
+    plural = normal_form("review risks daily and plans weekly for goals monthly of needs")
+    assert index.above(plural) == [0]
+    assert "class" in blocking_keys("class")
+    assert "focus" in blocking_keys("focus")

@@ -128,3 +128,17 @@ def test_the_table_is_trimmed_at_its_limit_and_at_twice_what_it_kept(
         kept_before = kept
     # linear: every trim waited for at least as many new entries as it kept
     assert sum(before for before, _ in trims) < 4 * 200 * per_standard
+
+
+def test_without_reference_counts_the_table_is_never_trimmed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where Python counts no references (``sys.getrefcount`` is CPython's), the table
+    keeps everything: the corpus is the same."""
+    monkeypatch.setattr(_build, "TRIM_AT", 1)
+    monkeypatch.setattr(_build, "_ONCE", 0)
+    standards = [_standard(f"AB{n:02}", [f"text {n}", "shared text"]) for n in range(5)]
+    path = _write(tmp_path / "c.jsonl", standards)
+    corpus = carenos.load_corpus(path)
+    assert [carenos.to_dict(s) for s in corpus] == standards
+    assert len({id(_texts(s)[1]) for s in corpus}) == 1

@@ -9,10 +9,10 @@ statements with the validators' checks (:func:`~carenos.codes.is_id`,
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from sys import getrefcount
 from typing import Any, TypeVar
 
 from ._fields import MAX_TEXT_LENGTH
@@ -92,13 +92,28 @@ TRIM_AT = 1 << 17
 """Entries at which :func:`trim` keeps only the texts that have recurred (about 5 MB)."""
 
 
+_refcount = getattr(sys, "getrefcount", None)
+"""CPython's count of references (other Pythons may have none: then nothing is trimmed)."""
+
+
+def _held(texts: dict[Any, Any], more_than: int) -> dict[Any, Any]:
+    """The entries of ``texts`` whose value :data:`_refcount` sees more than ``more_than``
+    references to (the one comprehension :func:`trim` and its calibration both use)."""
+    count = _refcount
+    assert count is not None
+    return {value: value for value in texts if count(value) > more_than}
+
+
 def _refs_of_a_text_held_once() -> int:
-    """What :func:`trim` sees of a text that one object holds (besides the table)."""
+    """What :func:`trim` sees of a text that one object holds (besides the table): the
+    least ``more_than`` for which :func:`_held` drops it."""
     text = "".join(["carenos", " ", "calibration"])  # a new, uninterned object
     table = {text: text}
     holder = [text]
     del text
-    (seen,) = [getrefcount(text) for text in table]
+    seen = 0
+    while _held(table, seen):
+        seen += 1
     del holder
     return seen
 
@@ -116,9 +131,8 @@ def trim(texts: dict[Any, Any]) -> None:
     top of the corpus at the end of a load; a recurring text stays one object. What is
     lost: a text seen once before a trim and again after is two objects.
     """
-    if len(texts) >= max(TRIM_AT, _TRIM_NEXT.get()):
-        once = _ONCE
-        kept = {value: value for value in texts if getrefcount(value) > once}
+    if _ONCE and len(texts) >= max(TRIM_AT, _TRIM_NEXT.get()):
+        kept = _held(texts, _ONCE)
         SHARED_TEXTS.set(kept)
         _TRIM_NEXT.set(2 * len(kept))  # what recurs may grow: trims stay linear in all
 
@@ -143,7 +157,7 @@ def sharing_texts() -> Iterator[None]:
         SHARED_TEXTS.reset(token)
 
 
-_ONCE = _refs_of_a_text_held_once()
+_ONCE = 0 if _refcount is None else _refs_of_a_text_held_once()
 
 
 _OWN_LOOP = {"elements": "performance_criteria", "knowledge": "items"}

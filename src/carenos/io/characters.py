@@ -174,18 +174,21 @@ def surrogate_escapes(text: str) -> list[RefusedCharacter]:
         return []
     escapes = []
     for match in _SURROGATE_ESCAPE.finditer(text):
-        start = match.start()
-        backslashes = start - len(text[:start].rstrip("\\"))
-        if backslashes % 2 == 0:  # the backslash is not itself escaped
+        start = before = match.start()
+        while before and text[before - 1] == "\\":
+            before -= 1
+        if (start - before) % 2 == 0:  # the backslash is not itself escaped
             escapes.append((start, int(match.group()[2:], 16)))
     found = []
     paired: set[int] = set()
     for (start, code), (after, following) in pairwise(escapes):
         if code < 0xDC00 and after == start + 6 and following >= 0xDC00:  # high, then low
             paired.update((start, after))
+    line, counted = 1, 0  # lines counted up to ``counted``, from one escape to the next
     for start, code in escapes:
         if start not in paired:
-            line = text.count("\n", 0, start) + 1
+            line += text.count("\n", counted, start)
+            counted = start
             column = start - text.rfind("\n", 0, start)
             found.append(RefusedCharacter("CN005", line, column, delete_message(chr(code))))
     return found

@@ -42,7 +42,8 @@ def _near_earlier(
     def near(first: int, last: int) -> list[list[int]]:
         return _grown(keys, threshold, bounds[first], bounds[last])
 
-    runs = over_ranges(near, workers, workers, least=1)
+    ranges = len(bounds) - 1
+    runs = over_ranges(near, ranges, ranges, least=1)
     return [nears for run in runs for nears in run]
 
 
@@ -51,8 +52,9 @@ _ADDING = 0.5
 
 
 def _balanced(count: int, workers: int) -> list[int]:
-    """Bounds of ``workers`` ranges of ``count`` wordings that take as long each: a later
-    range first indexes every wording before it, so it is shorter."""
+    """Bounds of up to ``workers`` ranges of ``count`` wordings that take as long each: a
+    later range first indexes every wording before it, so it is shorter (and with many
+    workers, the last would be nearly empty: fewer are used)."""
     low, high = 0.0, float(count) * (1 + _ADDING)  # the time of the longest range
     bounds = [0]
     for _ in range(60):  # bisect that time until the ranges cover every wording
@@ -63,7 +65,15 @@ def _balanced(count: int, workers: int) -> list[int]:
             bounds.append(min(count, start + length))
         low, high = (time, high) if bounds[-1] < count else (low, time)
     bounds[-1] = count
-    return bounds
+    kept = [0]  # a range of few wordings is worth no process: it goes to the one before
+    for bound in bounds[1:]:
+        if bound - kept[-1] >= max(1, count // 100):
+            kept.append(bound)
+    if len(kept) > 1:
+        kept[-1] = count
+    elif count:
+        kept.append(count)
+    return kept if count else bounds
 
 
 def _grown(

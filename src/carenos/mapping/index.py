@@ -46,20 +46,30 @@ _KEY_LENGTH = 5
 """Words are blocked on their first letters, so that plurals, endings and typos still meet."""
 
 
+def _key(token: str) -> str:
+    """A word's key: its first letters; a short word's plural is its singular's key
+    (``risks``, ``needs`` and ``plans`` are blocked as ``risk``, ``need`` and ``plan``;
+    ``class``, ``focus`` and ``basis`` keep their s)."""
+    if 3 < len(token) <= _KEY_LENGTH and token[-1] == "s" and token[-2] not in "siu":
+        return token[:-1]
+    return token[:_KEY_LENGTH]
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def blocking_keys(normal: str) -> frozenset[str]:
     """The keys a normal form is blocked on: its content words' first letters, and pairs."""
-    words = [token[:_KEY_LENGTH] for token in content_tokens(normal)]
+    words = [_key(token) for token in content_tokens(normal)]
     return frozenset({*words, *(f"{a} {b}" for a, b in pairwise(words))})
 
 
 _PAIRS_TELL = 5
 """Pairs of words (six words or more) from which a text is only compared with texts that
 share one of its pairs (its rarest ones). Two words replaced change at most four pairs, so
-a near twin of such a text (85: one or two words changed) still shares one; a text none of
-whose pairs is indexed is unlike every indexed text, and is not scored against the hundred
-that happen to share its commonest words (nine lookups in ten, on the benchmark corpus,
-found nothing that way). Texts of fewer words are blocked on their words as well."""
+a near twin of such a text (85: a word or two changed) still shares one, unless every
+other word of it changed its key (its first five letters; a plural keeps its singular's):
+such a twin is missed. In exchange a text none of whose pairs is indexed is not scored
+against the hundred that happen to share its commonest words (nine lookups in ten, on the
+benchmark corpus, found nothing that way). Shorter texts are blocked on their words too."""
 
 
 _MAX_BLOCK = 32

@@ -185,7 +185,7 @@ class Builder:
                 "identifier": node["identifier"],
                 "uri": node["uri"],
                 "CFItemType": kind,
-                "CFItemTypeURI": self.item_type(kind),
+                "CFItemTypeURI": {**self.item_type(kind)},  # each item's own
                 "fullStatement": statement,
                 **more,
                 **self._dates,

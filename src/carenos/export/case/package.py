@@ -132,9 +132,10 @@ def build_package(
     code) and statement (by ref) in it: what other exports align to.
 
     With ``spools``, the CFItems and CFAssociations go to them as they are made (the
-    package holds the spools); then, with ``jobs`` above 1 and enough English standards
-    (no previous version given), forked processes build a range of standards each
-    (:mod:`.parts`) and the links given back are those of the catalogue's matches only.
+    package holds the spools); then, for English standards without a previous version,
+    the statements' links given back are those of the catalogue's matches only, and with
+    ``jobs`` above 1 and enough standards, forked processes build a range of standards
+    each (:mod:`.parts`).
     """
     standards = standards_of(standards)
     options = CaseOptions() if options is None else options
@@ -153,13 +154,19 @@ def build_package(
     if options.language == "en" and chosen:  # the catalogue is in English
         catalogue = load_catalogue() if catalogue is None else catalogue
         linker = Linker(catalogue)
-    parallel = jobs > 1 and len(chosen) >= 2 * parts.CASE_PARALLEL_FROM and not options.previous
-    if spools is not None and parallel and options.language == "en":
+    # streamed, English, no previous version: only the catalogue's matches need links
+    streamed = spools is not None and options.language == "en" and not options.previous
+    if streamed and jobs > 1 and len(chosen) >= 2 * parts.CASE_PARALLEL_FROM:
+        assert spools is not None
         linked = _in_parts(builder, spools, chosen, stamps, ends, linker, jobs)
     else:
+        linked = []
         for sequence, standard in enumerate(chosen, start=1):
+            found = linked_refs(linker, [standard])
+            if streamed:
+                builder.keep = {ref for ref, _, _ in found}
             builder.standard(standard, sequence, stamps[sequence - 1], ends[sequence - 1])
-        linked = linked_refs(linker, chosen)
+            linked += found
     document["lastChangeDateTime"] = max(
         stamps, default=rfc3339(options.last_change or export_date())
     )

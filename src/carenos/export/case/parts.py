@@ -71,7 +71,12 @@ def build_parts(
     def work(start: int, stop: int) -> Part:
         item_path = directories[0] / f"items-{start}.json"
         association_path = directories[1] / f"associations-{start}.json"
-        items, associations = Spool(item_path), Spool(association_path)
+        items = Spool(item_path)
+        try:
+            associations = Spool(association_path)
+        except BaseException:
+            items.close()
+            raise
         builder = template.fresh(items, associations)
         linked: Linked = []
         nodes: dict[str, dict[str, Any]] = {}
@@ -86,8 +91,10 @@ def build_parts(
                 nodes.update((ref, kept[ref]) for ref, _, _ in found if ref in kept)
                 kept.clear()
         finally:
-            items.close()
-            associations.close()
+            try:
+                items.close()
+            finally:
+                associations.close()
         return Part(
             items=str(item_path),
             item_count=items.count,

@@ -55,12 +55,16 @@ class Spool:
 
     def close(self) -> None:
         """Write what is pending and close the file (and remove :attr:`directory`)."""
-        if not self._file.closed:
-            self._flush()
-            self._file.close()
-        if self._directory is not None:
-            shutil.rmtree(self._directory, ignore_errors=True)
-            self._directory = None
+        try:
+            if not self._file.closed:
+                try:
+                    self._flush()
+                finally:
+                    self._file.close()
+        finally:
+            if self._directory is not None:
+                shutil.rmtree(self._directory, ignore_errors=True)
+                self._directory = None
 
     def append(self, value: dict[str, Any], /) -> None:
         """Write one more element."""
