@@ -245,3 +245,19 @@ def test_plurals_of_short_words_keep_their_keys() -> None:
     assert index.above(plural) == [0]
     assert "class" in blocking_keys("class")
     assert "focus" in blocking_keys("focus")
+
+
+def test_a_long_text_is_indexed_under_its_pairs_and_a_shorter_twin_meets_it() -> None:
+    """A text of many words is indexed under its pairs only; a shorter twin (a word
+    inserted) looked up through its words and pairs still meets it through a pair."""
+    from carenos.mapping.index import NearIndex, blocking_keys
+    from carenos.textnorm import normal_form
+
+    long = normal_form("support individuals to access records about their care and support")
+    index = NearIndex(85.0)
+    index.add(long)
+    words = {key for key in blocking_keys(long) if " " not in key}
+    assert not any(index.by_key.get(word) for word in words)  # not under its words
+    short = normal_form("support individuals to access records about their care")
+    assert fuzz.ratio(short, long) >= 85
+    assert index.above(short) == [0]

@@ -72,6 +72,14 @@ against the hundred that happen to share its commonest words (nine lookups in te
 benchmark corpus, found nothing that way). Shorter texts are blocked on their words too."""
 
 
+def _lookup_keys(keys: frozenset[str]) -> Collection[str]:
+    """The keys a text is indexed and looked up under: its pairs of words only where it has
+    :data:`_PAIRS_TELL` of them, else all (a shorter text still meets a longer one through
+    a pair: a word or two inserted or changed leave one)."""
+    pairs = [key for key in keys if " " in key]
+    return pairs if len(pairs) >= _PAIRS_TELL else keys
+
+
 _MAX_BLOCK = 32
 """Most candidates taken from one blocking key. A key shared by more texts than this is
 too common to tell them apart; capping it keeps near matching linear in the corpus (a
@@ -91,11 +99,13 @@ class NearIndex:
         self.by_key: defaultdict[str, list[int]] = defaultdict(list)
 
     def add(self, normal: str, keys: frozenset[str] | None = None) -> int:
-        """Index ``normal`` (under ``keys``, default its own); return its position."""
+        """Index ``normal`` (under ``keys``, default its own; a text of many words under its
+        pairs only, as it is looked up: :data:`_PAIRS_TELL`); return its position."""
         index = len(self.normals)
         self.normals.append(normal)
-        for key in blocking_keys(normal) if keys is None else keys:
-            self.by_key[key].append(index)
+        by_key = self.by_key
+        for key in _lookup_keys(blocking_keys(normal) if keys is None else keys):
+            by_key[key].append(index)
         return index
 
     def above(self, normal: str, keys: frozenset[str] | None = None) -> list[int]:
@@ -120,10 +130,7 @@ class NearIndex:
         if self.scan_all:
             return list(range(len(self.normals)))
         get = self.by_key.get
-        wanted: Collection[str] = blocking_keys(normal) if keys is None else keys
-        pairs = [key for key in wanted if " " in key]
-        if len(pairs) >= _PAIRS_TELL:
-            wanted = pairs  # compared only with texts that share one of its pairs
+        wanted = _lookup_keys(blocking_keys(normal) if keys is None else keys)
         counts = [(len(held), key) for key in wanted if (held := get(key))]
         counts.sort()  # the rarest keys first, then by key
         held_by = self.by_key
