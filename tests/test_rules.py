@@ -7,7 +7,10 @@ import re
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+import carenos
 import carenos.errors
 from carenos.rules import RULES, Hit, RuleContext, registered, render_markdown, rule
 
@@ -235,3 +238,23 @@ def test_a_throwaway_rule_added_through_the_registry_is_everywhere(
         assert "## CN399" in render_markdown()
     assert "CN399" not in RULES
     assert "CN399" not in cli("rules").output
+
+
+_ODD = "\x00\x07\t\n\x0b\x0c\r\x1b\x7f\x85\x9f\xa0\xad\u200b\u200e\u2028\u202e\u2066\ufeff\ud800"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab é" + _ODD), min_size=1, max_size=12))
+def test_the_character_rules_find_what_their_patterns_find(text: str) -> None:
+    """The rules skip texts no character of theirs can be in: never one that holds one."""
+    from attrs import evolve
+
+    from carenos.io.characters import CONTROL, INVISIBLE
+    from carenos.rules.characters import control_characters, invisible_characters
+
+    standard = evolve(carenos.load(ROOT / "data" / "standards" / "SCDHSC0393.yaml"), title=text)
+    context = RuleContext(standard)
+    control = [hit.message for hit in control_characters(context) if hit.pointer == "/title"]
+    invisible = [hit.message for hit in invisible_characters(context) if hit.pointer == "/title"]
+    assert len(control) == len(CONTROL.findall(text))
+    assert len(invisible) == len(INVISIBLE.findall(text))

@@ -29,6 +29,8 @@ def control_characters(context: RuleContext) -> Iterator[Hit]:
     Fix: Delete the character the finding names; write a space where one was meant.
     """
     for pointer, text in context.texts():
+        if text.isascii() and text.isprintable():  # most texts: none can be in them
+            continue
         for match in CONTROL.finditer(text):
             yield Hit(delete_message(match.group()), pointer)
 
@@ -43,5 +45,7 @@ def invisible_characters(context: RuleContext) -> Iterator[Hit]:
     Fix: Replace the character the finding names with a plain space, or delete it.
     """
     for pointer, text in context.texts():
+        if text.isascii():  # every one of them is beyond ASCII
+            continue
         for match in INVISIBLE.finditer(text):
             yield Hit(space_message(match.group()), pointer)
