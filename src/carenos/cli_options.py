@@ -186,7 +186,7 @@ def _set_jobs(_ctx: click.Context, _param: click.Parameter, value: int | None) -
 
 
 def jobs_option(func: F) -> F:
-    """``-j/--jobs N``: processes that read (and validate) many files at once."""
+    """``-j/--jobs N``: processes that share the work on many standards."""
     return click.option(
         "-j",
         "--jobs",
@@ -195,8 +195,9 @@ def jobs_option(func: F) -> F:
         metavar="N",
         expose_value=False,
         callback=_set_jobs,
-        help="Processes that read and check the files of a directory of many (50 or more) "
-        "[default: all cores; 1: all in this process].",
+        help="Processes that share the work on many standards: reading and checking a "
+        "directory of 50 files or more, looking for near wordings (map, discover), building "
+        "a CASE package [default: all cores; 1: all in this process].",
     )(func)
 
 
