@@ -61,17 +61,22 @@ def test_a_stream_is_read_again_once_for_all_its_positions(monkeypatch: pytest.M
     text = "".join(
         f"---\n{d.replace('Promote participation', 'Promote  participation', 1)}" for d in documents
     )
-    real = reader._read
+    real, real_clean = reader._read, reader._read_clean
     calls = []
 
     def counting(*args: object, **kwargs: object) -> object:
         calls.append(kwargs.get("positions"))
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
+    def counting_clean(*args: object, **kwargs: object) -> object:
+        calls.append("without positions")
+        return real_clean(*args, **kwargs)  # type: ignore[arg-type]
+
     monkeypatch.setattr(reader, "_read", counting)
+    monkeypatch.setattr(reader, "_read_clean", counting_clean)
     report = validate_text(text, catalogue=None)
     assert [f.code for f in report.findings] == ["CN301"] * 20
-    assert calls == [False, True]
+    assert calls == ["without positions", True]
 
 
 def test_an_anchor_after_a_colon_in_flow_style_is_refused_in_bulk() -> None:

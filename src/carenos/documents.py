@@ -17,7 +17,7 @@ from .io.files import atomic_write, read_text
 from .io.formats import READERS, DocumentFormat, input_format, suffix_list
 from .io.json import dump_json
 from .io.parse import ParsedDocument, locate, parse
-from .io.yaml import dump_yaml
+from .io.yaml_write import dump_yaml
 from .model import Standard
 from .textnorm import plural
 

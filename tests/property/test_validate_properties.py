@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import carenos
+from carenos.io.yaml_write import dump_yaml
 
 from .strategies import standards, texts, value_paths
 
@@ -58,7 +59,7 @@ def mutated_standards(draw: st.DrawFn) -> dict[str, Any]:
 def test_mutations_of_a_valid_standard(data: dict[str, Any]) -> None:
     report = carenos.validate(copy.deepcopy(data))
     assert isinstance(report, carenos.Report)
-    as_yaml = carenos.validate(carenos.io.yaml.dump_yaml(data))
+    as_yaml = carenos.validate(dump_yaml(data))
     assert isinstance(as_yaml, carenos.Report)
     # the same document as a dict and as YAML text: the same findings, at the same pointers
     assert sorted((f.code, f.pointer) for f in as_yaml.findings) == sorted(

@@ -19,8 +19,8 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from ..errors import ParseError
-from ..io.yaml import needs_escapes, yaml_writer
 from ..io.yaml_errors import syntax_error
+from ..io.yaml_write import needs_escapes, yaml_writer
 from ..schema import schema
 
 __all__ = ["format_text", "load_documents", "order_keys", "round_trip", "yaml_text"]

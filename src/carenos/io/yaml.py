@@ -1,4 +1,4 @@
-"""YAML: plain dicts (with positions) from authored files; YAML that people write, back out.
+"""YAML: plain dicts (with positions) from authored files (the writer: ``yaml_write``).
 
 Reading composes the YAML node graph with ruamel.yaml (the pure-Python parser,
 which keeps anchors, for single files; the libyaml-backed C parser for bulk loads)
@@ -10,10 +10,8 @@ as the strings that were written, and records the position of every value.
 
 from __future__ import annotations
 
-import io
 import math
 import re
-import unicodedata
 from collections.abc import Callable
 from typing import Any
 
@@ -22,23 +20,20 @@ from ruamel.yaml.composer import MaxDepthExceededError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
-from ruamel.yaml.resolver import VersionedResolver
-from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
 from ..errors import CarenosError, DuplicateKeyError, ParseError, UnsupportedYamlError
 from .files import refuse_nul
 from .positions import Positions, pointer_join
+from .yaml_c import CResolver, Unclean, plain
 from .yaml_errors import character_error, syntax_error
 
 __all__ = [
     "MAX_DEPTH",
     "ParsedYaml",
-    "dump_yaml",
+    "may_hold_anchor",
     "may_nest_deeply",
-    "needs_escapes",
     "parse_yaml",
     "parse_yaml_stream",
-    "yaml_writer",
 ]
 
 MAX_DEPTH = 64
@@ -68,11 +63,27 @@ def _to_float(text: str) -> float:
     return float(lowered)
 
 
+_TRUE = frozenset({"true", "yes", "on", "y"})
+_FALSE = frozenset({"false", "no", "off", "n"})
+
+
+def _to_bool(text: str) -> bool:
+    lowered = text.lower()  # YAML 1.1's yes/no/on/off too, for a ``%YAML 1.1`` document
+    if lowered in _TRUE or lowered in _FALSE:
+        return lowered in _TRUE
+    raise ValueError(f"not a boolean: {text!r}")
+
+
+def _to_null(text: str) -> None:
+    if text.lower() not in ("", "~", "null"):
+        raise ValueError(f"not null: {text!r}")
+
+
 _SCALARS: dict[str, Any] = {
     _TAG + "str": str,
     _TAG + "timestamp": str,  # dates stay as the text the author wrote
-    _TAG + "null": lambda _text: None,
-    _TAG + "bool": lambda text: text.lower() == "true",
+    _TAG + "null": _to_null,
+    _TAG + "bool": _to_bool,
     _TAG + "int": _to_int,
     _TAG + "float": _to_float,
 }
@@ -160,10 +171,13 @@ class _Builder:
         tag = str(node.tag)
         if isinstance(node, ScalarNode):
             make = _SCALARS.get(tag)
-            if make is None:
-                self._tag_problem(tag, node, pointer)
-                return node.value
-            return make(node.value)
+            if make is not None:
+                try:
+                    return make(node.value)
+                except ValueError:  # an explicit ``!!int`` (``!!float``...) on what is not one
+                    pass
+            self._tag_problem(tag, node, pointer)
+            return node.value
         if depth >= MAX_DEPTH:
             raise ParseError(
                 f"nested more than {MAX_DEPTH} levels deep",
@@ -207,29 +221,17 @@ class _Builder:
         )  # pragma: no cover
 
 
-class _CResolver(VersionedResolver):
-    """The resolver of the C path, without its per-scalar search for the YAML version.
-
-    ruamel.yaml asks, for every scalar, which YAML version the document declares, through
-    attributes the C parser does not have (an exception caught each time, a third of the
-    composition): on the C path the answer is always the default, 1.2, so it is given."""
-
-    @property
-    def processing_version(self) -> Any:
-        """YAML 1.2, what the C path always resolves with."""
-        return (1, 2)
-
-
 def _yaml(fast: bool) -> YAML:
     yaml = YAML(typ="safe", pure=not fast)
     if fast:
-        yaml.Resolver = _CResolver
+        yaml.Resolver = CResolver
     else:  # the pure composer stops at this depth (the C one has no such limit)
         yaml.max_depth = MAX_DEPTH + 1
     return yaml
 
 
-_BLOCK_PREFIX = re.compile(r"^(?:[ \t]|[-?:](?=[ \t]|$))*", re.MULTILINE)
+_DEEP_PREFIX = re.compile(rf"^(?:[ \t]|[-?:](?=[ \t]|$)){{{MAX_DEPTH + 1}}}", re.MULTILINE)
+"""A line begun by more than :data:`MAX_DEPTH` characters of indentation and indicators."""
 
 
 def may_nest_deeply(text: str) -> bool:
@@ -243,7 +245,7 @@ def may_nest_deeply(text: str) -> bool:
     """
     if text.count("[") + text.count("{") > MAX_DEPTH:
         return True
-    return max((m.end() - m.start() for m in _BLOCK_PREFIX.finditer(text)), default=0) > MAX_DEPTH
+    return _DEEP_PREFIX.search(text) is not None
 
 
 def _parse_error(message: str, source: str, exc: MarkedYAMLError) -> ParseError:
@@ -284,14 +286,41 @@ def _read(text: str, source: str, *, fast: bool, positions: bool, stream: bool) 
     return found
 
 
-_ANCHOR = re.compile(r"(?:^|[\s\[{,:])&[^\s\[\]{},]")
-"""An anchor's ``&name`` where a node may start (``SfC&D`` and ``A & B`` are not: a quoted
-``"x &y"`` is, which only costs the slower parser)."""
+def _read_clean(text: str, source: str, *, stream: bool) -> list[ParsedYaml] | None:
+    """The documents read on the C path without positions; ``None`` if any has a problem."""
+    try:
+        return [
+            ParsedYaml(None if node is None else plain(node, _SCALARS, MAX_DEPTH), [])
+            for node in _compose(text, source, True, stream=stream)
+        ]
+    except Unclean:
+        return None
+
+
+def may_hold_anchor(text: str) -> bool:
+    """True if ``text`` has an anchor's ``&name`` where a node may start.
+
+    That is an ``&`` at the start or after white space or ``[``, ``{``, ``,``, ``:``, and
+    followed by a character other than white space and ``[]{},``. ``SfC&D`` and ``A & B``
+    are not; a quoted ``"x &y"`` is, which only costs the slower parser. Each ``&`` is
+    looked at where it is (most texts hold none or a few), not every character.
+    """
+    at = text.find("&")
+    while at != -1:
+        before = text[at - 1] if at else " "
+        if at + 1 < len(text) and (before in "[{,:" or before.isspace()):
+            after = text[at + 1]
+            if not (after.isspace() or after in "[]{},"):
+                return True
+        at = text.find("&", at + 1)
+    return False
 
 
 def _needs_pure(text: str) -> bool:
-    """True for text the C parser must not read: anchors (it drops them), deep nesting."""
-    return ("&" in text and _ANCHOR.search(text) is not None) or may_nest_deeply(text)
+    """True for text the C parser must not read: anchors (it drops them), deep nesting,
+    directives (it resolves every document as YAML 1.2, whatever ``%YAML`` says)."""
+    directive = text.startswith("%") or "\n%" in text
+    return directive or may_hold_anchor(text) or may_nest_deeply(text)
 
 
 def _positions_later(
@@ -321,10 +350,8 @@ def parse_yaml_stream(
     :func:`may_nest_deeply`). Syntax errors raise :class:`ParseError` with the parser's
     line and column; positions are lines of the whole text.
     """
-    if not bulk or _needs_pure(text):
-        return _read(text, source, fast=False, positions=True, stream=True)
-    found = _read(text, source, fast=True, positions=False, stream=True)
-    if any(parsed.problems for parsed in found):
+    found = None if not bulk or _needs_pure(text) else _read_clean(text, source, stream=True)
+    if found is None:
         return _read(text, source, fast=False, positions=True, stream=True)
     cache: dict[str, list[ParsedYaml]] = {}
     for index, parsed in enumerate(found):
@@ -337,61 +364,10 @@ def parse_yaml(text: str, source: str = "<string>", *, bulk: bool = False) -> Pa
 
     A second document in the text is a syntax error.
     """
-    if not bulk or _needs_pure(text):
+    found = None if not bulk or _needs_pure(text) else _read_clean(text, source, stream=False)
+    if found is None:
         (parsed,) = _read(text, source, fast=False, positions=True, stream=False)
         return parsed
-    (parsed,) = _read(text, source, fast=True, positions=False, stream=False)
-    if parsed.problems:
-        (parsed,) = _read(text, source, fast=False, positions=True, stream=False)
-    else:
-        parsed._work_out = _positions_later(text, source, 0, {})
+    (parsed,) = found
+    parsed._work_out = _positions_later(text, source, 0, {})
     return parsed
-
-
-def yaml_writer() -> YAML:
-    """The writer of standard files: round-trip, block style, width 88, lists indented."""
-    yaml = YAML(typ="rt", pure=True)
-    yaml.default_flow_style = False
-    yaml.allow_unicode = True
-    yaml.width = 88
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    return yaml
-
-
-def needs_escapes(text: str) -> bool:
-    """True if ``text`` holds characters that only survive YAML as double-quoted escapes."""
-    return not text.isprintable() and any(
-        unicodedata.category(ch) in _UNSAFE_CATEGORIES or ch in "\x85\ufeff"
-        for ch in text
-        if ch not in " \n"
-    )
-
-
-_UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
-
-
-def _quote_unsafe(data: Any) -> Any:
-    if isinstance(data, str):
-        if needs_escapes(data):
-            return DoubleQuotedScalarString(data)
-        if "\n" in data.strip("\n") and "\n " not in data and " \n" not in data:
-            return LiteralScalarString(data)  # paragraphs, one a line, as an author writes them
-        return data
-    if isinstance(data, dict):
-        return {_quote_unsafe(key): _quote_unsafe(value) for key, value in data.items()}
-    if isinstance(data, list):
-        return [_quote_unsafe(value) for value in data]
-    return data
-
-
-def dump_yaml(data: Any) -> str:
-    """Block-style YAML of plain data, as a person would write it (UTF-8, no tags).
-
-    Texts with control or line-separator characters are written double-quoted, with
-    escapes, so that they read back exactly.
-    """
-    out = io.StringIO()
-    yaml_writer().dump(_quote_unsafe(data), out)
-    # The emitter leaves a space before each line break it folds at. In flow scalars
-    # (plain or quoted: the only styles written here) such a space is not content.
-    return "\n".join(line.rstrip(" ") for line in out.getvalue().split("\n"))

@@ -91,7 +91,7 @@ def render(kmap: KnowledgeMap, fmt: str = "table") -> str:
 
 def proposals_yaml(groups: Iterable[SharedGroup]) -> str:
     """Catalogue YAML for proposed entries, each preceded by a comment with its refs."""
-    from ..io.yaml import dump_yaml
+    from ..io.yaml_write import dump_yaml
 
     groups = list(groups)
     text = dump_yaml({"version": 1, "entries": [group.entry.to_dict() for group in groups]})
