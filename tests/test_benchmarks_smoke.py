@@ -77,3 +77,20 @@ def test_peak_rss_is_the_process_own_not_its_parents() -> None:
     )
     assert big > idle + 150
     del hog
+
+
+def test_the_csv_baseline_writes_the_exports_own_text() -> None:
+    """The CSV figure's baseline is csv.writer of the same rows: the same text, byte for byte."""
+    import csv
+    import io
+
+    from benchmarks import make_corpus, subjects
+
+    import carenos
+
+    corpus = [carenos.from_dict(make_corpus.make_standard(i)) for i in range(30)]
+    corpus += list(carenos.bundled())
+    out = io.StringIO(newline="")
+    csv.writer(out, lineterminator="\r\n").writerows(subjects.csv_rows(corpus))
+    assert out.getvalue() == carenos.export.to_csv(corpus)
+    assert subjects.write_csv_rows(subjects.csv_rows(corpus)) == len(out.getvalue())

@@ -73,6 +73,7 @@ def _agree(text: str) -> None:
         "a: !!int x\nb: !!float y\nc: !!bool maybe\nd: !!null z\ne: !!int 0x1f\n",
         "a: !!str 5\n",
         "a: SfC&D\nb: x &y\n",
+        'a: "x \\ud800 y"\nb: "\\U0000DFFF"\nc: "\\u00e9 \\U0001F600"\n',  # halves of characters
     ],
 )
 def test_texts_read_alike(text: str) -> None:

@@ -90,11 +90,13 @@ def csv_rows(
     standard: Standard, shared: Mapping[str, tuple[str, str, float]]
 ) -> Iterator[tuple[str, ...]]:
     """The rows of one standard (see the module's description), in document order."""
+    code, title, language = standard.code, standard.title, standard.language
+    unlinked = ("", "", None)
     for kind, ident, ref, group, text, subs in statement_rows(standard):
-        entry, match, score = shared.get(ref, ("", "", None))
+        entry, match, score = shared.get(ref, unlinked)
         shown = "" if score is None else f"{score:.0f}"
-        row = (standard.code, standard.title, kind, ident, ref, group, text)
-        yield (*row, entry, match, shown, standard.language, "\n".join(subs))
+        listed = "\n".join(subs) if subs else ""
+        yield (code, title, kind, ident, ref, group, text, entry, match, shown, language, listed)
 
 
 def write_csv(standards: Standards, handle: IO[str], options: ExportOptions | None = None) -> None:

@@ -316,11 +316,17 @@ def may_hold_anchor(text: str) -> bool:
     return False
 
 
+_SURROGATE_ESCAPE = re.compile(r"\\(?:u|U0000)[dD][89a-fA-F]")
+"""A double-quoted escape of half a character, which libyaml reports as an unclosed quote."""
+
+
 def _needs_pure(text: str) -> bool:
     """True for text the C parser must not read: anchors (it drops them), deep nesting,
-    directives (it resolves every document as YAML 1.2, whatever ``%YAML`` says)."""
+    directives (it resolves every document as YAML 1.2, whatever ``%YAML`` says), escapes
+    of half a character (which the pure parser reads, for the rules to name)."""
     directive = text.startswith("%") or "\n%" in text
-    return directive or may_hold_anchor(text) or may_nest_deeply(text)
+    escape = ("\\u" in text or "\\U" in text) and _SURROGATE_ESCAPE.search(text) is not None
+    return directive or escape or may_hold_anchor(text) or may_nest_deeply(text)
 
 
 def _positions_later(
