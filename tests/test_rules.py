@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import carenos
@@ -258,3 +258,92 @@ def test_the_character_rules_find_what_their_patterns_find(text: str) -> None:
     invisible = [hit.message for hit in invisible_characters(context) if hit.pointer == "/title"]
     assert len(control) == len(CONTROL.findall(text))
     assert len(invisible) == len(INVISIBLE.findall(text))
+
+
+class _EveryText(RuleContext):
+    """A context without the standard-wide pre-checks: every rule looks at every text."""
+
+    def others_printable(self) -> bool:
+        return False
+
+    def single_spaced(self) -> bool:
+        return False
+
+
+_SPACED = st.text(alphabet=st.sampled_from("ab é\u2019  " + _ODD), max_size=10)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    texts=st.lists(_SPACED, min_size=1, max_size=3),
+    where=st.sampled_from(["title", "overview", "items", "scope"]),
+)
+def test_the_standard_wide_pre_checks_change_no_finding(texts: list[str], where: str) -> None:
+    """CN005, CN304, CN301 and CN205 find the same with the pre-checks as text by text."""
+    from carenos._fields import FieldValueError
+    from carenos.rules.characters import control_characters, invisible_characters
+    from carenos.rules.structure import repeated_texts
+    from carenos.rules.text import stray_whitespace
+
+    standard = carenos.load(ROOT / "data" / "standards" / "SCDHSC0393.yaml")
+    try:
+        standard = _placed(standard, texts, where)
+    except FieldValueError:  # a text the model refuses (empty, spaces only)
+        assume(False)
+    for check in (control_characters, invisible_characters, stray_whitespace, repeated_texts):
+        quick = [(hit.message, hit.pointer) for hit in check(RuleContext(standard))]
+        every = [(hit.message, hit.pointer) for hit in check(_EveryText(standard))]
+        assert quick == every
+
+
+def _placed(standard: carenos.Standard, texts: list[str], where: str) -> carenos.Standard:
+    from attrs import evolve
+
+    if where == "title":
+        standard = evolve(standard, title=" ".join(texts))
+    elif where == "overview":
+        standard = evolve(standard, overview=" ".join(texts))
+    elif where == "items":
+        section = standard.knowledge[0]
+        items = [evolve(item, text=text) for item, text in zip(section.items, texts, strict=False)]
+        changed = evolve(section, items=(*items, *section.items[len(items) :]))
+        standard = evolve(standard, knowledge=(changed, *standard.knowledge[1:]))
+    else:
+        scope = standard.scope.performance_criteria
+        new = [evolve(one, text=text) for one, text in zip(scope, texts, strict=False)]
+        changed_scope = evolve(standard.scope, performance_criteria=(*new, *scope[len(new) :]))
+        standard = evolve(standard, scope=changed_scope)
+    return standard
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["K0", "K1", "K2", "K3", "K01", "K4", "K5"]), max_size=6))
+def test_numbering_in_sequence_is_the_only_shortcut(ids: list[str]) -> None:
+    """The numbering rule returns early only for K1, K2 ... Kn: what the full walk finds
+    nothing in."""
+    from carenos.model import KnowledgeItem
+    from carenos.rules import structure
+
+    items = [(f"/knowledge/0/items/{n}", KnowledgeItem(id=i, text="t")) for n, i in enumerate(ids)]
+    quick = [(hit.message, hit.pointer) for hit in structure._numbering(items, "K")]
+    structure._in_sequence.cache_clear()
+    real = structure._in_sequence
+    try:
+        structure._in_sequence = lambda _prefix, _count: None  # type: ignore[assignment]
+        walked = [(hit.message, hit.pointer) for hit in structure._numbering(items, "K")]
+    finally:
+        structure._in_sequence = real
+    assert quick == walked
+
+
+def test_no_character_of_the_character_rules_is_printable() -> None:
+    """What lets the rules skip a printable text (and a standard whose texts all are)."""
+    import sys
+
+    from carenos.io.characters import CONTROL, INVISIBLE
+
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    for pattern in (CONTROL, INVISIBLE):
+        found = pattern.findall(every)
+        assert found  # the pattern matched something: the check means something
+        assert not any(char.isprintable() for char in found)

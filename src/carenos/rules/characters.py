@@ -28,8 +28,8 @@ def control_characters(context: RuleContext) -> Iterator[Hit]:
 
     Fix: Delete the character the finding names; write a space where one was meant.
     """
-    for pointer, text in context.texts():
-        if text.isascii() and text.isprintable():  # most texts: none can be in them
+    for pointer, text in _maybe_holding(context):
+        if text.isprintable():  # every one of them is not printable
             continue
         for match in CONTROL.finditer(text):
             yield Hit(delete_message(match.group()), pointer)
@@ -44,8 +44,16 @@ def invisible_characters(context: RuleContext) -> Iterator[Hit]:
 
     Fix: Replace the character the finding names with a plain space, or delete it.
     """
-    for pointer, text in context.texts():
-        if text.isascii():  # every one of them is beyond ASCII
+    for pointer, text in _maybe_holding(context):
+        if text.isprintable():  # every one of them is not printable
             continue
         for match in INVISIBLE.finditer(text):
             yield Hit(space_message(match.group()), pointer)
+
+
+def _maybe_holding(context: RuleContext) -> Iterator[tuple[str, str]]:
+    """The texts that may hold a character of these rules: none is printable (tested), so
+    for most standards only the overview, whose paragraphs are lines, needs a look."""
+    if context.others_printable():
+        return iter([("/overview", context.standard.overview)])
+    return context.texts()

@@ -67,7 +67,15 @@ class RuleContext:
 
     @functools.cached_property
     def _texts(self) -> list[tuple[str, str]]:
-        return list(_all_texts(self.standard))
+        return _all_texts(self.standard)
+
+    @functools.cached_property
+    def _joined(self) -> str:
+        return " ".join([text for pointer, text in self._texts if pointer != "/overview"])
+
+    @functools.cached_property
+    def _printable(self) -> bool:
+        return self._joined.isprintable()
 
     def criteria(self) -> Iterator[tuple[str, PerformanceCriterion]]:
         """Every performance criterion with its JSON pointer, in document order."""
@@ -86,68 +94,91 @@ class RuleContext:
         """Every text of the standard with its JSON pointer, in document order."""
         return iter(self._texts)
 
+    def others_printable(self) -> bool:
+        """True if every text but the overview (which holds line breaks) is printable:
+        no control, format or invisible character, no white space but the plain space.
+        One check of the whole standard, which lets a rule about characters or white
+        space skip every text but the overview of most standards."""
+        return self._printable
 
-def _each(pointer: str, texts: tuple[str, ...]) -> Iterator[tuple[str, str]]:
-    for i, text in enumerate(texts):
-        yield f"{pointer}/{i}", text
+    def single_spaced(self) -> bool:
+        """True if no text but the overview holds white space other than single spaces
+        between words: no leading or trailing white space, tab, line break or double space
+        (one check of the whole standard; see :meth:`others_printable`)."""
+        return self._single_spaced
+
+    @functools.cached_property
+    def _single_spaced(self) -> bool:
+        joined = self._joined
+        return (
+            self._printable
+            and "  " not in joined
+            and not joined.startswith(" ")
+            and not joined.endswith(" ")
+        )
 
 
-def _scope(pointer: str, statements: tuple[ScopeStatement, ...]) -> Iterator[tuple[str, str]]:
-    for i, statement in enumerate(statements):
-        if statement.term is not None:
-            yield f"{pointer}/{i}/term", statement.term
-        yield f"{pointer}/{i}/text", statement.text
+def _all_texts(s: Standard) -> list[tuple[str, str]]:
+    """Every text of the standard with the JSON pointer of its dict shape, in that order
+    (built in one list: the rules look at each text of every standard)."""
+    out: list[tuple[str, str]] = [("/code", s.code), ("/title", s.title), ("/overview", s.overview)]
+    add = out.append
 
+    def each(pointer: str, texts: tuple[str, ...]) -> None:
+        for i, text in enumerate(texts):
+            add((f"{pointer}/{i}", text))
 
-def _statement(pointer: str, statement: Statement) -> Iterator[tuple[str, str]]:
-    yield f"{pointer}/text", statement.text
-    yield from _each(f"{pointer}/sub_items", statement.sub_items)
+    def statement(pointer: str, statement: Statement) -> None:
+        add((f"{pointer}/text", statement.text))
+        if statement.sub_items:
+            each(f"{pointer}/sub_items", statement.sub_items)
 
+    def scope(pointer: str, statements: tuple[ScopeStatement, ...]) -> None:
+        for i, one in enumerate(statements):
+            if one.term is not None:
+                add((f"{pointer}/{i}/term", one.term))
+            add((f"{pointer}/{i}/text", one.text))
 
-def _all_texts(s: Standard) -> Iterator[tuple[str, str]]:
-    """Every text of the standard with the JSON pointer of its dict shape, in that order."""
-    yield "/code", s.code
-    yield "/title", s.title
-    yield "/overview", s.overview
     for i, element in enumerate(s.elements):
         if element.title is not None:
-            yield f"/elements/{i}/title", element.title
+            add((f"/elements/{i}/title", element.title))
         for j, criterion in enumerate(element.performance_criteria):
-            yield from _statement(f"/elements/{i}/performance_criteria/{j}", criterion)
+            statement(f"/elements/{i}/performance_criteria/{j}", criterion)
     for i, section in enumerate(s.knowledge):
         if section.heading is not None:
-            yield f"/knowledge/{i}/heading", section.heading
+            add((f"/knowledge/{i}/heading", section.heading))
         for j, item in enumerate(section.items):
-            yield from _statement(f"/knowledge/{i}/items/{j}", item)
-    yield from _scope("/scope/performance_criteria", s.scope.performance_criteria)
-    yield from _scope("/scope/knowledge", s.scope.knowledge)
-    yield from _scope("/scope/general", s.scope.general)
+            statement(f"/knowledge/{i}/items/{j}", item)
+    scope("/scope/performance_criteria", s.scope.performance_criteria)
+    scope("/scope/knowledge", s.scope.knowledge)
+    scope("/scope/general", s.scope.general)
     if s.values is not None and s.values.text is not None:
-        yield "/values/text", s.values.text
-        yield from _each("/values/rights", s.values.rights)
+        add(("/values/text", s.values.text))
+        each("/values/rights", s.values.rights)
     elif s.values is not None:
-        yield from _each("/values", s.values.statements)
-    yield from _each("/behaviours", s.behaviours)
-    yield from _each("/skills", s.skills)
+        each("/values", s.values.statements)
+    each("/behaviours", s.behaviours)
+    each("/skills", s.skills)
     for i, entry in enumerate(s.glossary):
-        yield f"/glossary/{i}/term", entry.term
-        yield f"/glossary/{i}/definition", entry.definition
-    yield from _each("/links_to_other_nos", s.links_to_other_nos)
+        add((f"/glossary/{i}/term", entry.term))
+        add((f"/glossary/{i}/definition", entry.definition))
+    each("/links_to_other_nos", s.links_to_other_nos)
     for i, link in enumerate(s.external_links):
-        yield f"/external_links/{i}/text", link.text
+        add((f"/external_links/{i}/text", link.text))
         if link.url is not None:
-            yield f"/external_links/{i}/url", link.url
+            add((f"/external_links/{i}/url", link.url))
     for i, extra in enumerate(s.additional_information):
-        yield f"/additional_information/{i}/title", extra.title
-        yield from _each(f"/additional_information/{i}/paragraphs", extra.paragraphs)
+        add((f"/additional_information/{i}/title", extra.title))
+        each(f"/additional_information/{i}/paragraphs", extra.paragraphs)
     if s.metadata is not None:
         for attribute in attrs.fields(Metadata):
             value = getattr(s.metadata, attribute.name)
             if isinstance(value, str):
-                yield f"/metadata/{attribute.name}", value
+                add((f"/metadata/{attribute.name}", value))
             elif isinstance(value, tuple):
-                yield from _each(f"/metadata/{attribute.name}", value)
+                each(f"/metadata/{attribute.name}", value)
     for name in ("replaces", "replaced_by"):
         value = getattr(s, name)
         if value is not None:
-            yield f"/{name}", value
+            add((f"/{name}", value))
+    return out

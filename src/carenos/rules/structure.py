@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -57,6 +58,12 @@ def _missing(prefix: str, numbers: list[int]) -> str:
     return ", ".join(f"{prefix}{n}" for n in numbers) + " are missing"
 
 
+@functools.lru_cache(maxsize=256)
+def _in_sequence(prefix: str, count: int) -> list[str]:
+    """``[P1, P2, ... Pcount]``: the ids of ``count`` statements numbered as they should be."""
+    return [f"{prefix}{n}" for n in range(1, count + 1)]
+
+
 def _numbering(
     items: Iterable[tuple[str, PerformanceCriterion | KnowledgeItem]], prefix: str
 ) -> Iterator[Hit]:
@@ -66,6 +73,9 @@ def _numbering(
     order, and a number that no id has is missing where the run skips it. So one
     misplaced or mistyped id gives one finding, not one for every id after it.
     """
+    items = list(items)
+    if [item.id for _, item in items] == _in_sequence(prefix, len(items)):
+        return  # the common case: P1, P2, P3 ...
     firsts: list[tuple[str, str, int]] = []
     present: set[int] = set()
     for pointer, item in items:
@@ -187,8 +197,9 @@ def repeated_texts(context: RuleContext) -> Iterator[Hit]:
     over.
     """
     first: dict[str, tuple[str, str]] = {}
+    squashed = context.single_spaced()  # most standards: each text is already as squashed
     for pointer, statement in context.statements():
-        text = squash_spaces(statement.text)
+        text = statement.text if squashed else squash_spaces(statement.text)
         if text not in first:
             first[text] = (statement.id, pointer)
             continue

@@ -22,7 +22,10 @@ def stray_whitespace(context: RuleContext) -> Iterator[Hit]:
 
     Fix: Remove leading/trailing spaces, tabs, line breaks and double spaces from the text.
     """
-    for pointer, text in context.texts():
+    texts = context.texts()
+    if context.single_spaced():  # most standards: only the overview needs a look
+        texts = iter([("/overview", context.standard.overview)])
+    for pointer, text in texts:
         if pointer == "/overview":
             paragraphs = text.split("\n")
             if all(paragraphs) and len(paragraphs) > 1:
@@ -50,7 +53,7 @@ def _stray(text: str) -> list[str]:
         kinds.append("trailing whitespace")
     if "\t" in text:
         kinds.append("a tab")
-    if "\n" in text.strip() or "\r" in text.strip():
+    if ("\n" in text or "\r" in text) and any(ch in text.strip() for ch in "\n\r"):
         kinds.append("a line break")
     if "  " in text:
         kinds.append("a double space")
