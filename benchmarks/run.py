@@ -169,7 +169,7 @@ def measure(
     figures.append(
         Figure(
             "export CSV",
-            "export csv",
+            "export csv (every core)",
             "csv.writer of the same rows",
             s,
             b,

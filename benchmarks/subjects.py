@@ -193,10 +193,12 @@ def orjson_dumps(dicts: list[Any]) -> int:
     return out.chars
 
 
-def export_csv(corpus: Corpus) -> int:
-    """Subject: the CSV export (a row a statement, linked to the shared catalogue)."""
+def export_csv(corpus: Corpus, jobs: int | None = None) -> int:
+    """Subject: the CSV export (a row a statement, linked to the shared catalogue) of the
+    loaded corpus, written on every core (``jobs``: by default all)."""
     out = Sink()
-    write("csv", corpus, cast(IO[str], out), catalogue=load_catalogue())
+    cores = all_cores() if jobs is None else jobs
+    write("csv", corpus, cast(IO[str], out), catalogue=load_catalogue(), jobs=cores)
     return out.chars
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 from pathlib import Path
 
@@ -180,6 +180,40 @@ def test_a_case_package_built_in_processes_is_the_same_text(
     package = json.loads(one.getvalue())
     kinds = {a["associationType"] for a in package["CFAssociations"]}
     assert {"isChildOf", "exactMatchOf", "isRelatedTo"} <= kinds
+
+
+@pytest.mark.parametrize("held", ["list", "corpus"])
+def test_csv_written_in_processes_is_the_same_text(
+    monkeypatch: pytest.MonkeyPatch, held: str
+) -> None:
+    from carenos.export import csv as csv_module
+    from carenos.export import write
+
+    standards = [carenos.from_dict(make_corpus.make_standard(i)) for i in range(61)]
+    standards += carenos.bundled()  # rights and scope statements, linked to the catalogue
+    one, two, streamed = io.StringIO(newline=""), io.StringIO(newline=""), io.StringIO(newline="")
+    write("csv", standards, one, jobs=1, bom=True)
+    monkeypatch.setattr(csv_module, "CSV_PARALLEL_FROM", 20)
+    pids: list[int] = []
+
+    def counted(work: Callable[[int, int], str], count: int, jobs: int, *, least: int) -> object:
+        def tagged(start: int, stop: int) -> tuple[int, str]:
+            return os.getpid(), work(start, stop)
+
+        runs = over_ranges(tagged, count, jobs, least=least)
+        pids.extend(pid for pid, _ in runs)
+        return [path for _, path in runs]
+
+    monkeypatch.setattr(csv_module, "over_ranges", counted)
+    many = standards if held == "list" else Corpus(standards)
+    write("csv", many, two, jobs=2, bom=True)
+    assert len(pids) == 2  # two ranges, each written by a process other than this one
+    assert os.getpid() not in pids
+    assert two.getvalue() == one.getvalue()
+    write("csv", iter(standards), streamed, jobs=2, bom=True)  # not held: one process
+    assert len(pids) == 2
+    assert streamed.getvalue() == one.getvalue()
+    assert "\r\nSCDHSC0393,Promote" in one.getvalue()
 
 
 @pytest.mark.parametrize(

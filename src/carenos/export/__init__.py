@@ -65,7 +65,7 @@ def write(
     """Write the standards to ``handle`` in ``fmt``, a row of :data:`WRITERS`.
 
     ``catalogue`` is used by the formats that link shared statements (``csv``, ``case``),
-    ``case`` (the options) by ``case`` only, ``jobs`` (processes) by ``case`` only.
+    ``case`` (the options) by ``case`` only, ``jobs`` (processes) by ``case`` and ``csv``.
     Streaming formats (``jsonl``, ``csv``) hold one standard at a time.
     """
     writer = output_function(WRITERS, fmt, "export")

@@ -35,8 +35,8 @@ class ExportOptions:
     bom: bool = False
     """CSV: start with a byte order mark, so that Excel reads the file as UTF-8."""
     jobs: int | None = None
-    """CASE: processes that build the package (``None``: the command line's ``--jobs``,
-    else one)."""
+    """CASE and CSV: processes that build the package or write the rows of standards
+    already held (``None``: the command line's ``--jobs``, else one)."""
 
 
 def text_of(write: Callable[[IO[str]], None]) -> str:

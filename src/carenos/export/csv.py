@@ -19,16 +19,22 @@ is the same as mapping the whole set, and memory does not grow with it.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator, Mapping
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator, Mapping, Sequence, Sized
 from typing import IO
 
+from .._pool import over_ranges
 from ..catalogue import Catalogue, load_catalogue
+from ..corpus import read_jobs
 from ..mapping import KnowledgeMap
 from ..mapping.linking import Linker
 from ..model import Standard, Standards, standards_of
 from ._output import ExportOptions, text_of
 
 __all__ = [
+    "CSV_PARALLEL_FROM",
     "HEADER",
     "csv_rows",
     "data_package",
@@ -103,6 +109,9 @@ def write_csv(standards: Standards, handle: IO[str], options: ExportOptions | No
     """Write the header and each standard's rows as it comes.
 
     The catalogue of ``options`` defaults to the bundled one. Open files with ``newline=""``.
+    Standards already held (a loaded corpus, a list) are written by ``options.jobs``
+    forked processes (default: the command line's ``--jobs``, else one) when there are
+    enough of them (:data:`CSV_PARALLEL_FROM` a process): the same text.
     """
     standards = standards_of(standards)
     given = None if options is None else options.catalogue
@@ -112,8 +121,38 @@ def write_csv(standards: Standards, handle: IO[str], options: ExportOptions | No
     writer = csv.writer(handle, lineterminator="\r\n")
     writer.writerow(HEADER)
     linker = Linker(catalogue)
+    jobs = read_jobs(None if options is None else options.jobs)
+    if jobs > 1 and isinstance(standards, Sized) and len(standards) >= 2 * CSV_PARALLEL_FROM:
+        held = standards if isinstance(standards, Sequence) else list(standards)
+        _write_forked(held, handle, linker, jobs)
+        return
     for standard in standards:
         writer.writerows(csv_rows(standard, linker.links(standard)))
+
+
+CSV_PARALLEL_FROM = 500
+"""The fewest standards a forked process of :func:`write_csv` is given."""
+
+
+def _write_forked(
+    standards: Sequence[Standard], handle: IO[str], linker: Linker, jobs: int
+) -> None:
+    """The rows of ``standards``, written a range each by forked processes to files of
+    their own, copied to ``handle`` in order (the same text as one process writes)."""
+    with tempfile.TemporaryDirectory(prefix="carenos-csv-") as directory:
+
+        def work(start: int, stop: int) -> str:
+            path = os.path.join(directory, f"rows-{start}.csv")
+            with open(path, "w", encoding="utf-8", newline="") as part:
+                writer = csv.writer(part, lineterminator="\r\n")
+                for index in range(start, stop):
+                    standard = standards[index]
+                    writer.writerows(csv_rows(standard, linker.links(standard)))
+            return path
+
+        for path in over_ranges(work, len(standards), jobs, least=CSV_PARALLEL_FROM):
+            with open(path, encoding="utf-8", newline="") as part:
+                shutil.copyfileobj(part, handle, 1 << 20)
 
 
 def to_csv(standards: Standards, *, catalogue: Catalogue | None = None, bom: bool = False) -> str:
