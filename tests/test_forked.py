@@ -20,6 +20,7 @@ from carenos.corpus import Corpus
 from carenos.errors import LimitError, UsageError
 from carenos.mapping import DEFAULT_THRESHOLD, map_knowledge, occurrences
 from carenos.mapping import discover as discover_module
+from carenos.mapping import index as index_module
 from carenos.mapping.index import NearIndex, blocking_keys
 from carenos.textnorm import normal_form
 from carenos.validation import CORPUS_PARALLEL_FROM, validate_corpus, validate_paths
@@ -129,8 +130,26 @@ def test_a_map_made_in_processes_is_the_same(monkeypatch: pytest.MonkeyPatch) ->
     standards = [carenos.from_dict(make_corpus.make_standard(i)) for i in range(200)]
     one = map_knowledge(standards)
     monkeypatch.setattr(discover_module, "DISCOVERY_PARALLEL_FROM", 1000)
+    monkeypatch.setattr(index_module, "MATCH_PARALLEL_FROM", 100)
+    real = over_ranges
+    pids: list[int] = []
+
+    def counted(
+        work: Callable[[int, int], list[object]], count: int, jobs: int, *, least: int
+    ) -> object:
+        def tagged(start: int, stop: int) -> tuple[int, list[object]]:
+            return os.getpid(), work(start, stop)
+
+        runs = real(tagged, count, jobs, least=least)
+        pids.extend(pid for pid, _ in runs)
+        return [found for _, found in runs]
+
+    monkeypatch.setattr(index_module, "over_ranges", counted)
     two = map_knowledge(standards, jobs=2)
+    assert len(pids) == 2  # the catalogue's near matches, looked for in two processes
+    assert os.getpid() not in pids
     assert two.to_dict() == one.to_dict()
+    assert any(link.match == "near" for group in one.groups for link in group.links)
     assert [g.to_dict() for g in two.proposals()] == [g.to_dict() for g in one.proposals()]
     assert one.proposals()
 

@@ -11,16 +11,18 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 
+from .._pool import over_ranges
 from ..catalogue import Catalogue, EntryKind, SharedEntry
 from ..textnorm import content_tokens, normal_form
 
 __all__ = [
     "DEFAULT_THRESHOLD",
+    "MATCH_PARALLEL_FROM",
     "CatalogueIndex",
     "NearIndex",
     "blocking_keys",
@@ -190,6 +192,34 @@ class CatalogueIndex:
             memo.clear()
         memo[key] = result
         return result
+
+    def match_all(
+        self, keys: Sequence[tuple[EntryKind, str]], jobs: int = 1
+    ) -> list[tuple[SharedEntry, float] | None]:
+        """:meth:`match` of each ``(kind, normal form)``, in order. With ``jobs`` above 1
+        and enough texts without an exact entry (:data:`MATCH_PARALLEL_FROM` a process),
+        their near lookups run in forked processes, which inherit the index; only
+        positions and scores come back."""
+        found: list[tuple[SharedEntry, float] | None] = []
+        near: list[int] = []  # where a near lookup is wanted
+        for kind, normal in keys:
+            same = self._exact[kind].get(normal)
+            found.append(None if same is None else (same, 100.0))
+            if same is None and self._near[kind][1]:
+                near.append(len(found) - 1)
+
+        def work(start: int, stop: int) -> list[tuple[int, float] | None]:
+            return [self._near[keys[at][0]][0].best(keys[at][1]) for at in near[start:stop]]
+
+        runs = over_ranges(work, len(near), jobs, least=MATCH_PARALLEL_FROM)
+        for at, best in zip(near, (best for run in runs for best in run), strict=True):
+            if best is not None:
+                found[at] = (self._near[keys[at][0]][1][best[0]], best[1])
+        return found
+
+
+MATCH_PARALLEL_FROM = 5000
+"""The fewest near lookups a forked process of :meth:`CatalogueIndex.match_all` is given."""
 
 
 @functools.lru_cache(maxsize=8)

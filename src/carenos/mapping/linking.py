@@ -104,8 +104,9 @@ def map_knowledge(
     (``language``, default English): a translation's statements have the refs of the
     English ones, and shared wording is shared within a language; standards in other
     languages are left out. The cyclic garbage collector is paused while the map is built
-    (see :func:`carenos._gc.gc_paused`). With ``jobs`` above 1, discovery looks for near
-    wordings in that many forked processes where they are many; the map is the same.
+    (see :func:`carenos._gc.gc_paused`). With ``jobs`` above 1, the near matches of the
+    catalogue and discovery's near wordings are looked for in that many forked processes
+    where they are many; the map is the same.
     """
     standards = standards_of(standards)
     chosen = (standard for standard in standards if standard.language == language)
@@ -124,15 +125,16 @@ def _map(
     links: dict[str, list[Link]] = defaultdict(list)
     unlinked: list[tuple[Occurrence, str]] = []
     normals: dict[str, str] = {}  # most texts recur: normalise and match each once
-    matches: dict[tuple[EntryKind, str], tuple[SharedEntry, float] | None] = {}
+    keys: dict[tuple[EntryKind, str], None] = {}  # each (kind, normal form) once, in order
     for occurrence in found:
         normal = normals.get(occurrence.text)
         if normal is None:
             normal = normals[occurrence.text] = normal_form(occurrence.text)
-        try:
-            match = matches[occurrence.kind, normal]
-        except KeyError:
-            match = matches[occurrence.kind, normal] = index.match(occurrence.kind, normal)
+        keys[occurrence.kind, normal] = None
+    matches = dict(zip(keys, index.match_all(list(keys), jobs), strict=True))
+    for occurrence in found:
+        normal = normals[occurrence.text]
+        match = matches[occurrence.kind, normal]
         if match is None:
             unlinked.append((occurrence, normal))
             continue
