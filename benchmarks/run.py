@@ -173,7 +173,7 @@ def measure(
         Figure(
             "export CSV",
             "export csv (every core)",
-            "csv.writer of the same rows",
+            "csv.writer of the same rows (one process)",
             s,
             b,
             "ratio",

@@ -74,6 +74,12 @@ def _agree(text: str) -> None:
         "a: !!str 5\n",
         "a: SfC&D\nb: x &y\n",
         'a: "x \\ud800 y"\nb: "\\U0000DFFF"\nc: "\\u00e9 \\U0001F600"\n',  # halves of characters
+        "%YAML 1.3\n---\ncode: x\n",  # a version neither parser reads: an error, not a crash
+        '%YAML 1.2\n---\ncode: "\\U00110000"\n',  # an escape of no character
+        'a: "\\ud800 \\UFFFFFFFF"\n',
+        "\ufeff%YAML 1.1\n---\na: yes\n",  # a directive after a byte order mark
+        "\ufeff&a x: 1\n",  # an anchor after one
+        "a: 0x_\nb: 0b_\nc: ._\n",  # taken for numbers by ruamel's patterns, texts to YAML 1.2
     ],
 )
 def test_texts_read_alike(text: str) -> None:

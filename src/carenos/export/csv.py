@@ -138,12 +138,13 @@ def _write_forked(
     standards: Sequence[Standard], handle: IO[str], linker: Linker, jobs: int
 ) -> None:
     """The rows of ``standards``, written a range each by forked processes to files of
-    their own, copied to ``handle`` in order (the same text as one process writes)."""
+    their own, copied to ``handle`` in order (the same text as one process writes: a lone
+    surrogate in a text passes through the files, for ``handle`` to refuse or keep)."""
     with tempfile.TemporaryDirectory(prefix="carenos-csv-") as directory:
 
         def work(start: int, stop: int) -> str:
             path = os.path.join(directory, f"rows-{start}.csv")
-            with open(path, "w", encoding="utf-8", newline="") as part:
+            with open(path, "w", encoding="utf-8", errors="surrogatepass", newline="") as part:
                 writer = csv.writer(part, lineterminator="\r\n")
                 for index in range(start, stop):
                     standard = standards[index]
@@ -151,7 +152,7 @@ def _write_forked(
             return path
 
         for path in over_ranges(work, len(standards), jobs, least=CSV_PARALLEL_FROM):
-            with open(path, encoding="utf-8", newline="") as part:
+            with open(path, encoding="utf-8", errors="surrogatepass", newline="") as part:
                 shutil.copyfileobj(part, handle, 1 << 20)
 
 

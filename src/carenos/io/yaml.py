@@ -174,8 +174,9 @@ class _Builder:
             if make is not None:
                 try:
                     return make(node.value)
-                except ValueError:  # an explicit ``!!int`` (``!!float``...) on what is not one
-                    pass
+                except ValueError:  # ``!!int x``, or a plain ``0x_`` that ruamel takes for one
+                    if getattr(node.ctag, "handle", None) is None:  # written without a tag
+                        return node.value  # the text as written, as YAML 1.2 reads it
             self._tag_problem(tag, node, pointer)
             return node.value
         if depth >= MAX_DEPTH:
@@ -270,6 +271,12 @@ def _compose(text: str, source: str, fast: bool, *, stream: bool) -> list[Node |
         raise ParseError(f"not valid YAML: {' '.join(str(exc).split())}", source=source) from None
     except RecursionError:
         raise ParseError(f"nested more than {MAX_DEPTH} levels deep", source=source) from None
+    except (ValueError, OverflowError) as exc:  # the pure parser: "\U00110000" names nothing
+        raise ParseError(
+            f"not valid YAML: an escape that names no character ({exc})", source=source
+        ) from None
+    except AssertionError as exc:  # the pure parser: a %YAML version it does not read
+        raise ParseError(f"not valid YAML: {exc}", source=source) from None
     except UnicodeEncodeError as exc:  # the C reader encodes the text: a lone surrogate
         line = text.count("\n", 0, exc.start) + 1
         column = exc.start - text.rfind("\n", 0, exc.start)
@@ -300,15 +307,16 @@ def _read_clean(text: str, source: str, *, stream: bool) -> list[ParsedYaml] | N
 def may_hold_anchor(text: str) -> bool:
     """True if ``text`` has an anchor's ``&name`` where a node may start.
 
-    That is an ``&`` at the start or after white space or ``[``, ``{``, ``,``, ``:``, and
-    followed by a character other than white space and ``[]{},``. ``SfC&D`` and ``A & B``
-    are not; a quoted ``"x &y"`` is, which only costs the slower parser. Each ``&`` is
-    looked at where it is (most texts hold none or a few), not every character.
+    That is an ``&`` at the start or after white space, a byte order mark or ``[``, ``{``,
+    ``,``, ``:``, and followed by a character other than white space and ``[]{},``.
+    ``SfC&D`` and ``A & B`` are not; a quoted ``"x &y"`` is, which only costs the slower
+    parser. Each ``&`` is looked at where it is (most texts hold none or a few), not every
+    character.
     """
     at = text.find("&")
     while at != -1:
         before = text[at - 1] if at else " "
-        if at + 1 < len(text) and (before in "[{,:" or before.isspace()):
+        if at + 1 < len(text) and (before in "[{,:\ufeff" or before.isspace()):
             after = text[at + 1]
             if not (after.isspace() or after in "[]{},"):
                 return True
@@ -324,7 +332,7 @@ def _needs_pure(text: str) -> bool:
     """True for text the C parser must not read: anchors (it drops them), deep nesting,
     directives (it resolves every document as YAML 1.2, whatever ``%YAML`` says), escapes
     of half a character (which the pure parser reads, for the rules to name)."""
-    directive = text.startswith("%") or "\n%" in text
+    directive = text.lstrip("\ufeff").startswith("%") or "\n%" in text or "\r%" in text
     escape = ("\\u" in text or "\\U" in text) and _SURROGATE_ESCAPE.search(text) is not None
     return directive or escape or may_hold_anchor(text) or may_nest_deeply(text)
 

@@ -3,8 +3,9 @@
 The parser reports where it gave up (for an unclosed quote, the end of the file); its
 *context mark* says where the construct it could not finish began. The error is placed
 there for the constructs that run on (a quoted text, a ``[...]`` or ``{...}``), with a
-one-line hint for the common slips: an unclosed quote or bracket, a colon in an unquoted
-text, a bad indent, a tab, a control character. Every message is one line.
+one-line hint for the common slips: an unclosed quote or bracket, an unknown escape in a
+quoted text, a colon in an unquoted text, a bad indent, a tab, a control character. Every
+message is one line.
 """
 
 from __future__ import annotations
@@ -35,7 +36,12 @@ def syntax_error(exc: MarkedYAMLError, source: str) -> ParseError:
     problem = " ".join((exc.problem or "").split())
     start, end = exc.context_mark, exc.problem_mark
     place = end or start
-    if "quoted scalar" in context:
+    if "quoted scalar" in context and "escape" in problem:
+        message = (
+            f"an escape that a quoted text cannot hold ({problem}): write the character "
+            "itself, or one of YAML's escapes (\\n, \\t, \\\\, \\\", \\uXXXX)"
+        )
+    elif "quoted scalar" in context:
         place = start or end
         message = (
             "the quoted text that starts here is never closed: add the closing quote, "
