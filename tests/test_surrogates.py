@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import carenos
-from carenos.errors import ParseError
+from carenos.errors import CharacterError, ParseError
 from carenos.io.characters import surrogate_escapes
 from carenos.io.json import parse_json
 
@@ -44,13 +44,14 @@ def test_what_json_writes_has_no_unpaired_escape(text: str) -> None:
 
 
 def test_reading_refuses_it_at_its_line_and_column() -> None:
-    with pytest.raises(ParseError) as caught:
+    with pytest.raises(CharacterError) as caught:  # a ParseError, of CN005
         carenos.load(CASE)
     assert (caught.value.line, caught.value.column) == (22, 25)
     assert "unpaired surrogate" in caught.value.message
-    with pytest.raises(ParseError) as caught:
+    assert caught.value.code == "CN005"
+    with pytest.raises(ParseError) as refused:
         parse_json("{\n" + r'"a": "\udfff"}', "x.json", line_offset=10)
-    assert (caught.value.line, caught.value.column) == (12, 7)
+    assert (refused.value.line, refused.value.column) == (12, 7)
 
 
 def test_export_names_it_instead_of_failing_to_write(cli: Cli, tmp_path: Path) -> None:
@@ -62,3 +63,4 @@ def test_export_names_it_instead_of_failing_to_write(cli: Cli, tmp_path: Path) -
         assert "Traceback" not in result.output
         assert f"{lines}:1:" in result.stderr
         assert "unpaired surrogate" in result.stderr
+        assert "(CN005)" in result.stderr

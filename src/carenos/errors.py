@@ -21,6 +21,7 @@ from .place import Hit, Place, Placed
 __all__ = [
     "ERROR_KINDS",
     "CarenosError",
+    "CharacterError",
     "ContentError",
     "DuplicateError",
     "DuplicateKeyError",
@@ -124,6 +125,15 @@ class ParseError(CarenosError):
         "A YAML/JSON syntax error at the line and column given, often a `: ` inside an "
         "unquoted text, or a bad indent. Quote the text or fix the indentation."
     )
+
+
+class CharacterError(ParseError):
+    """A character no text may hold, met where the text is read: a JSON escape of half a
+    character (``\\ud800`` alone). Its code is the rule's that names such characters
+    (CN005), whose entry of the rule catalogue it shares, wherever it is read: a ``.json``
+    file, a line of JSON Lines, a text."""
+
+    code = "CN005"
 
 
 class DuplicateKeyError(ParseError):

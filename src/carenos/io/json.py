@@ -16,7 +16,7 @@ from typing import Any
 import orjson
 from attrs import define
 
-from ..errors import DuplicateKeyError, ParseError
+from ..errors import CharacterError, DuplicateKeyError, ParseError
 from .characters import surrogate_escapes
 from .positions import Positions
 
@@ -91,7 +91,7 @@ def parse_json(text: str, source: str = "<string>", *, line_offset: int = 0) -> 
     if escapes:
         first = escapes[0]
         line = first.line + line_offset
-        raise ParseError(first.message, source=source, line=line, column=first.column)
+        raise CharacterError(first.message, source=source, line=line, column=first.column)
     return data
 
 
