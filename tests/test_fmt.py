@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from .support.cli import Cli
 from .support.paths import ROOT
 
@@ -89,3 +91,26 @@ def test_a_file_that_does_not_parse_is_reported_and_left(cli: Cli, tmp_path: Pat
     assert f"{broken}:2:8: error: the [ that starts here is never closed" in result.output
     assert "0 files reformatted, 1 left unchanged, 1 not read" in result.output
     assert broken.read_text(encoding="utf-8") == "code: SCDHSC9999\ntitle: [unclosed\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ('code: SCDHSC9999\ntitle: "\\U00110000"\n', ":2:11: error: an escape that a quoted"),
+        ("%YAML 1.3\n---\ncode: SCDHSC9999\n", ":1:1: error: not valid YAML: found incompat"),
+        ("code: SCDHSC9999\napproved: 2001-13-45\n", ": error: cannot read this YAML: month"),
+    ],
+)
+def test_what_the_round_trip_reader_raises_is_an_error_not_a_traceback(
+    cli: Cli, tmp_path: Path, text: str, said: str
+) -> None:
+    """ruamel.yaml's pure reader raises Python errors of its own on these (an escape of no
+    character, a YAML version it does not know, a date of no day): each is CN001."""
+    broken = tmp_path / "SCDHSC9999.yaml"
+    broken.write_text(text, encoding="utf-8")
+    for args in (("fmt", broken), ("validate", "--fix", broken)):
+        result = cli(*args)
+        assert result.exit_code == 1, result.output
+        assert "Traceback" not in result.output
+        assert f"{broken}{said}" in result.output
+        assert broken.read_text(encoding="utf-8") == text

@@ -64,3 +64,25 @@ def test_export_names_it_instead_of_failing_to_write(cli: Cli, tmp_path: Path) -
         assert f"{lines}:1:" in result.stderr
         assert "unpaired surrogate" in result.stderr
         assert "(CN005)" in result.stderr
+
+
+def test_a_line_of_json_lines_is_still_checked_after_its_escape(cli: Cli, tmp_path: Path) -> None:
+    """As in a .json file: the escape is CN005, and the line's other problems are found too,
+    so that ignoring CN005 does not let a line that no loader reads pass."""
+    line = r'{"code":"SCDHSC9999","title":"t \ud800","overview":"x","elements":[],"knowledge":[]}'
+    lines = tmp_path / "one.jsonl"
+    lines.write_text("\n" + line + "\n", encoding="utf-8")
+    single = tmp_path / "SCDHSC9999.json"
+    single.write_text(line + "\n", encoding="utf-8")
+    codes = {}
+    for path in (lines, single):
+        result = cli("validate", "--format", "json", path)
+        codes[path.suffix] = [
+            (f["code"], f["column"]) for f in json.loads(result.output)["findings"]
+        ]
+    assert codes[".jsonl"] == codes[".json"] == [("CN005", 33), ("CN204", 67), ("CN204", 82)]
+    ignored = cli("validate", "--ignore", "CN005", lines)
+    assert ignored.exit_code == 1
+    assert "CN204" in ignored.output
+    with pytest.raises(CharacterError):
+        carenos.load_corpus(lines)

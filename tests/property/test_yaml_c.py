@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 
 from carenos.errors import CarenosError
 from carenos.io.yaml import (
-    _SCALARS,
     MAX_DEPTH,
     _Builder,
     _compose,
@@ -22,6 +21,7 @@ from carenos.io.yaml import (
 )
 from carenos.io.yaml_bulk import dump_yaml_bulk
 from carenos.io.yaml_c import Unclean, plain
+from carenos.io.yaml_scalars import SCALARS
 from carenos.io.yaml_write import dump_yaml
 
 _TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_characters="\x00"), max_size=30)
@@ -116,7 +116,7 @@ def _walks_agree(text: str) -> None:
         except CarenosError:
             reported = builder.problems = [CarenosError("too deep")]
         try:
-            lean = plain(node, _SCALARS, MAX_DEPTH)
+            lean = plain(node, SCALARS, MAX_DEPTH)
         except Unclean:
             continue
         assert builder.problems == []
@@ -152,3 +152,33 @@ _OLD_ANCHOR = re.compile(r"(?:^|[\s\[{,:])&[^\s\[\]{},]")
 @given(st.text(alphabet="&a :[]{},\n\t\x0bx-?\u2028\x85\u3000", max_size=16))
 def test_the_anchor_test_is_the_pattern(text: str) -> None:
     assert may_hold_anchor(text) == (_OLD_ANCHOR.search(text) is not None)
+
+
+def test_an_escape_of_no_character_is_placed_at_the_escape() -> None:
+    """The pure parser raises a bare ValueError for it: libyaml reads the text again to
+    place it (a `\\U` that is no escape, in single quotes or after a backslash, is not)."""
+    text = (
+        "%YAML 1.2\n---\ncode: 'x \\U00110000'\ntitle: \"a\\\\U00110000\"\n"
+        'overview: "ok \\U0001F600 \\U00110000"\n'
+    )
+    for bulk in (False, True):
+        with pytest.raises(CarenosError) as caught:
+            parse_yaml_stream(text, "t.yaml", bulk=bulk)
+        assert (caught.value.line, caught.value.column) == (5, 28)  # libyaml's: after the U
+        assert "an escape that a quoted text cannot hold" in caught.value.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "%YAML 1.3\n---\ncode: x\n",
+        "%YAML " + "1" * 5000 + ".1\n---\na: 1\n",  # over Python's limit of digits
+        'code: "x\ud800"\ntitle: t\n',  # a lone surrogate in the text itself
+        '%YAML 1.2\r---\rx: 1\ra: "\\U00110000"\r',
+    ],
+)
+def test_what_the_pure_parser_raises_is_placed_by_libyaml(text: str) -> None:
+    for bulk in (False, True):
+        with pytest.raises(CarenosError) as caught:
+            parse_yaml_stream(text, "t.yaml", bulk=bulk)
+        assert caught.value.line is not None

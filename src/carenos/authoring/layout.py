@@ -19,6 +19,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from ..errors import ParseError
+from ..io.yaml import crash_error
 from ..io.yaml_errors import syntax_error
 from ..io.yaml_write import needs_escapes, yaml_writer
 from ..schema import schema
@@ -103,6 +104,8 @@ def load_documents(text: str, source: str, yaml: YAML) -> list[Any]:
         raise syntax_error(exc, source) from None
     except YAMLError as exc:
         raise ParseError(f"not valid YAML: {' '.join(str(exc).split())}", source=source) from None
+    except (ValueError, OverflowError, AssertionError, KeyError) as exc:  # the reader's own
+        raise crash_error(text, source, exc) from None
 
 
 def format_text(text: str, source: str = "<string>") -> str:

@@ -16,8 +16,8 @@ from typing import Any
 
 from attrs import define, evolve, field, frozen
 
-from ..errors import CarenosError, DuplicateKeyError, UsageError
-from .characters import blank_refused
+from ..errors import CarenosError, CharacterError, DuplicateKeyError, UsageError
+from .characters import blank_refused, blank_surrogate_escapes, surrogate_escapes
 from .files import decode, read_line_bytes, read_text
 from .formats import READERS, DocumentFormat, input_format, suffix_list
 from .json import canonical_positions, json_positions, parse_canonical_json, parse_json
@@ -295,7 +295,22 @@ def _per_line(
                 continue
             try:
                 yield _json_document(text, source, number, per_line=True)
+            except CharacterError as error:  # a reader stops at it; a validator goes on
+                yield error
+                yield from _blanked_line(text, source, number)
             except CarenosError as error:
                 yield error
+    except CarenosError as error:
+        yield error
+
+
+def _blanked_line(text: str, source: str, number: int) -> Iterator[ParsedDocument | CarenosError]:
+    """The document of a line of JSON Lines whose escapes of half a character are blanked:
+    what a validator checks after the error of the escape (CN005), as it checks a ``.json``
+    file, so that the line's other problems are found too, whatever is ignored."""
+    try:
+        yield _json_document(
+            blank_surrogate_escapes(text, surrogate_escapes(text)), source, number, per_line=True
+        )
     except CarenosError as error:
         yield error

@@ -10,7 +10,6 @@ as the strings that were written, and records the position of every value.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable
 from typing import Any
@@ -26,10 +25,12 @@ from .files import refuse_nul
 from .positions import Positions, pointer_join
 from .yaml_c import CResolver, Unclean, plain
 from .yaml_errors import character_error, syntax_error
+from .yaml_scalars import SCALARS, TAG, tag_name
 
 __all__ = [
     "MAX_DEPTH",
     "ParsedYaml",
+    "crash_error",
     "may_hold_anchor",
     "may_nest_deeply",
     "parse_yaml",
@@ -38,55 +39,6 @@ __all__ = [
 
 MAX_DEPTH = 64
 """Deepest nesting accepted; a standard is five levels deep."""
-
-_TAG = "tag:yaml.org,2002:"
-
-
-def _tag_name(tag: str) -> str:
-    return "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
-
-
-def _to_int(text: str) -> int:
-    digits = text.replace("_", "")
-    try:
-        return int(digits, 0)
-    except ValueError:
-        return int(digits, 10)
-
-
-def _to_float(text: str) -> float:
-    lowered = text.lower().replace("_", "")
-    if lowered in (".nan", "+.nan", "-.nan"):
-        return math.nan
-    if lowered.endswith(".inf"):
-        return -math.inf if lowered.startswith("-") else math.inf
-    return float(lowered)
-
-
-_TRUE = frozenset({"true", "yes", "on", "y"})
-_FALSE = frozenset({"false", "no", "off", "n"})
-
-
-def _to_bool(text: str) -> bool:
-    lowered = text.lower()  # YAML 1.1's yes/no/on/off too, for a ``%YAML 1.1`` document
-    if lowered in _TRUE or lowered in _FALSE:
-        return lowered in _TRUE
-    raise ValueError(f"not a boolean: {text!r}")
-
-
-def _to_null(text: str) -> None:
-    if text.lower() not in ("", "~", "null"):
-        raise ValueError(f"not null: {text!r}")
-
-
-_SCALARS: dict[str, Any] = {
-    _TAG + "str": str,
-    _TAG + "timestamp": str,  # dates stay as the text the author wrote
-    _TAG + "null": _to_null,
-    _TAG + "bool": _to_bool,
-    _TAG + "int": _to_int,
-    _TAG + "float": _to_float,
-}
 
 
 class ParsedYaml:
@@ -142,7 +94,7 @@ class _Builder:
     def _tag_problem(self, tag: str, node: Node, pointer: str) -> None:
         self._problem(
             UnsupportedYamlError,
-            f"tags ({_tag_name(tag)}) are not used in standards",
+            f"tags ({tag_name(tag)}) are not used in standards",
             node,
             pointer,
         )
@@ -170,7 +122,7 @@ class _Builder:
             )
         tag = str(node.tag)
         if isinstance(node, ScalarNode):
-            make = _SCALARS.get(tag)
+            make = SCALARS.get(tag)
             if make is not None:
                 try:
                     return make(node.value)
@@ -187,18 +139,18 @@ class _Builder:
                 column=node.start_mark.column + 1,
             )
         if isinstance(node, SequenceNode):
-            if tag != _TAG + "seq":
+            if tag != TAG + "seq":
                 self._tag_problem(tag, node, pointer)
             return [
                 self.build(item, pointer_join(pointer, i), depth + 1)
                 for i, item in enumerate(node.value)
             ]
         if isinstance(node, MappingNode):
-            if tag != _TAG + "map":
+            if tag != TAG + "map":
                 self._tag_problem(tag, node, pointer)
             result: dict[str, Any] = {}
             for key_node, value_node in node.value:
-                if not isinstance(key_node, ScalarNode) or key_node.tag not in _SCALARS:
+                if not isinstance(key_node, ScalarNode) or key_node.tag not in SCALARS:
                     self._problem(ParseError, "mapping keys must be plain text", key_node, pointer)
                     continue
                 key = str(key_node.value)
@@ -255,6 +207,21 @@ def _parse_error(message: str, source: str, exc: MarkedYAMLError) -> ParseError:
     return ParseError(message, source=source, line=line, column=column)
 
 
+def crash_error(text: str, source: str, error: Exception) -> ParseError:
+    """The :class:`ParseError` of a text on which ruamel.yaml's pure parser raised a Python
+    error of its own (an escape of no character, a ``%YAML`` version it does not read, a
+    date of no day): libyaml reads the text again to say where and why, else the error's
+    own words name it."""
+    if not may_nest_deeply(text):
+        try:
+            list(_yaml(True).compose_all(text))
+        except MarkedYAMLError as exc:
+            return syntax_error(exc, source)
+        except Exception:
+            pass
+    return ParseError(f"cannot read this YAML: {' '.join(str(error).split())}", source=source)
+
+
 def _compose(text: str, source: str, fast: bool, *, stream: bool) -> list[Node | None]:
     """The node graph of each document (of the first only, unless ``stream``)."""
     refuse_nul(text, source, ParseError, "NUL byte in the text")
@@ -271,17 +238,13 @@ def _compose(text: str, source: str, fast: bool, *, stream: bool) -> list[Node |
         raise ParseError(f"not valid YAML: {' '.join(str(exc).split())}", source=source) from None
     except RecursionError:
         raise ParseError(f"nested more than {MAX_DEPTH} levels deep", source=source) from None
-    except (ValueError, OverflowError) as exc:  # the pure parser: "\U00110000" names nothing
-        raise ParseError(
-            f"not valid YAML: an escape that names no character ({exc})", source=source
-        ) from None
-    except AssertionError as exc:  # the pure parser: a %YAML version it does not read
-        raise ParseError(f"not valid YAML: {exc}", source=source) from None
     except UnicodeEncodeError as exc:  # the C reader encodes the text: a lone surrogate
         line = text.count("\n", 0, exc.start) + 1
         column = exc.start - text.rfind("\n", 0, exc.start)
         message = f"not valid YAML: unpaired surrogate character {text[exc.start]!r}"
         raise ParseError(message, source=source, line=line, column=column) from None
+    except (ValueError, OverflowError, AssertionError, KeyError) as exc:  # the pure parser's
+        raise crash_error(text, source, exc) from None
 
 
 def _read(text: str, source: str, *, fast: bool, positions: bool, stream: bool) -> list[ParsedYaml]:
@@ -297,7 +260,7 @@ def _read_clean(text: str, source: str, *, stream: bool) -> list[ParsedYaml] | N
     """The documents read on the C path without positions; ``None`` if any has a problem."""
     try:
         return [
-            ParsedYaml(None if node is None else plain(node, _SCALARS, MAX_DEPTH), [])
+            ParsedYaml(None if node is None else plain(node, SCALARS, MAX_DEPTH), [])
             for node in _compose(text, source, True, stream=stream)
         ]
     except Unclean:
