@@ -7,7 +7,7 @@ tag object a kind, so that :func:`plain` can tell each node's tag by identity. :
 builds the plain data without pointers or positions and stops at the first thing a
 standard never holds (a tag, an alias, a duplicate or non-text key, deep nesting) by
 raising :class:`Unclean`: the caller then reads the text again on the path that reports
-each such problem with its place. Both give the same data (tests/test_parser_policy.py).
+each such problem with its place. Both give the same data (tests/property/test_yaml_c.py).
 """
 
 from __future__ import annotations
