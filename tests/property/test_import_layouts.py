@@ -733,6 +733,13 @@ KNOWN_BUGS = (
         "this standard.'",
     ),
     Bug(
+        "seed_layout",
+        "a value that is a label's word",
+        _knowing(_k(1, "the law on consent"), values=Values(statements=("Replaces",))),
+        "the values' bullet '\u2022\tReplaces' is read as the label 'Replaces' with its "
+        "value on the next line: the import has no values",
+    ),
+    Bug(
         "pdf",
         "date value read as a list item",
         _knowing(_k(1, "the law on consent"), metadata=Metadata(date_approved="2021-03-30")),

@@ -162,8 +162,9 @@ def _meta(text: str) -> tuple[str, str | None] | None:
         return "version", version.group(1)
     bare = text.rstrip(":").strip()
     key = meta_key(bare)
-    if key is not None:
-        return key, None
+    marked = split_mark(text)
+    if key is not None and (marked is None or marked[0].style != "bullet"):
+        return key, None  # a label alone; "• Replaces" is a list item, whatever its words
     pieces = _META_SPLIT.split(text, maxsplit=1)
     if len(pieces) == 2 and pieces[1].strip():
         key = meta_key(pieces[0].strip())

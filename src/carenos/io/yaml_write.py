@@ -8,14 +8,40 @@ import unicodedata
 from typing import Any
 
 from ruamel.yaml import YAML
+from ruamel.yaml.constructor import RoundTripConstructor
+from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
+
+from .yaml_scalars import TAG
 
 __all__ = ["dump_yaml", "needs_escapes", "yaml_writer"]
 
 
+class _Stamp(str):
+    """A date or time read in a round trip, as its text was written."""
+
+
+class _Constructor(RoundTripConstructor):
+    """The round trip's reader, which keeps a date or time as the text written: ruamel's
+    own builds a date (``2001-13-45``, no day, raised) and writes it back its own way."""
+
+
+class _Representer(RoundTripRepresenter):
+    """The round trip's writer, which writes a date or time back as it was read."""
+
+
+_Constructor.add_constructor(TAG + "timestamp", lambda _self, node: _Stamp(node.value))
+_Representer.add_representer(
+    _Stamp, lambda self, data: self.represent_scalar(TAG + "timestamp", str(data))
+)
+
+
 def yaml_writer() -> YAML:
-    """The writer of standard files: round-trip, block style, width 88, lists indented."""
+    """The writer of standard files: round-trip, block style, width 88, lists indented;
+    dates and times read in are written back as they were written."""
     yaml = YAML(typ="rt", pure=True)
+    yaml.Constructor = _Constructor
+    yaml.Representer = _Representer
     yaml.default_flow_style = False
     yaml.allow_unicode = True
     yaml.width = 88
