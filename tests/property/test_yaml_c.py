@@ -110,7 +110,7 @@ def _walks_agree(text: str) -> None:
     for node in nodes:
         if node is None:
             continue
-        builder = _Builder("t.yaml", keep_positions=False)
+        builder = _Builder("t.yaml")
         try:
             reported = builder.build(node, "", 0)
         except CarenosError:

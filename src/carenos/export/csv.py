@@ -22,7 +22,7 @@ import csv
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator, Mapping, Sequence, Sized
+from collections.abc import Iterable, Iterator, Mapping, Sequence, Sized
 from typing import IO
 
 from .._pool import over_ranges
@@ -126,8 +126,13 @@ def write_csv(standards: Standards, handle: IO[str], options: ExportOptions | No
         held = standards if isinstance(standards, Sequence) else list(standards)
         _write_forked(held, handle, linker, jobs)
         return
+    writer.writerows(_linked_rows(standards, linker))
+
+
+def _linked_rows(standards: Iterable[Standard], linker: Linker) -> Iterator[tuple[str, ...]]:
+    """The rows of each standard in turn, its statements linked as it comes."""
     for standard in standards:
-        writer.writerows(csv_rows(standard, linker.links(standard)))
+        yield from csv_rows(standard, linker.links(standard))
 
 
 CSV_PARALLEL_FROM = 500
@@ -146,9 +151,7 @@ def _write_forked(
             path = os.path.join(directory, f"rows-{start}.csv")
             with open(path, "w", encoding="utf-8", errors="surrogatepass", newline="") as part:
                 writer = csv.writer(part, lineterminator="\r\n")
-                for index in range(start, stop):
-                    standard = standards[index]
-                    writer.writerows(csv_rows(standard, linker.links(standard)))
+                writer.writerows(_linked_rows(standards[start:stop], linker))
             return path
 
         for path in over_ranges(work, len(standards), jobs, least=CSV_PARALLEL_FROM):

@@ -72,9 +72,8 @@ class ParsedYaml:
 
 
 class _Builder:
-    def __init__(self, source: str, keep_positions: bool) -> None:
+    def __init__(self, source: str) -> None:
         self.source = source
-        self.keep = keep_positions
         self.positions = Positions()
         self.problems: list[CarenosError] = []
         self.seen: set[int] = set()
@@ -110,9 +109,8 @@ class _Builder:
             )
             return None
         self.seen.add(id(node))
-        if self.keep:
-            mark = node.start_mark
-            self.positions.values[pointer] = (mark.line + 1, mark.column + 1)
+        mark = node.start_mark
+        self.positions.values[pointer] = (mark.line + 1, mark.column + 1)
         if getattr(node, "anchor", None):
             self._problem(
                 UnsupportedYamlError,
@@ -162,11 +160,10 @@ class _Builder:
                         DuplicateKeyError, f"duplicate key {key!r}{where}", key_node, child
                     )
                     continue
-                if self.keep:
-                    self.positions.keys[child] = (
-                        key_node.start_mark.line + 1,
-                        key_node.start_mark.column + 1,
-                    )
+                self.positions.keys[child] = (
+                    key_node.start_mark.line + 1,
+                    key_node.start_mark.column + 1,
+                )
                 result[key] = self.build(value_node, child, depth + 1, key_node)
             return result
         raise ParseError(
@@ -247,12 +244,12 @@ def _compose(text: str, source: str, fast: bool, *, stream: bool) -> list[Node |
         raise crash_error(text, source, exc) from None
 
 
-def _read(text: str, source: str, *, fast: bool, positions: bool, stream: bool) -> list[ParsedYaml]:
+def _read(text: str, source: str, *, fast: bool, stream: bool) -> list[ParsedYaml]:
     found = []
     for node in _compose(text, source, fast, stream=stream):
-        builder = _Builder(source, positions)
+        builder = _Builder(source)
         data = None if node is None else builder.build(node, "", 0)
-        found.append(ParsedYaml(data, builder.problems, builder.positions if positions else None))
+        found.append(ParsedYaml(data, builder.problems, builder.positions))
     return found
 
 
@@ -307,7 +304,7 @@ def _positions_later(
 
     def work_out() -> Positions:
         if "read" not in cache:
-            cache["read"] = _read(text, source, fast=True, positions=True, stream=True)
+            cache["read"] = _read(text, source, fast=True, stream=True)
         return cache["read"][index].positions
 
     return work_out
@@ -329,7 +326,7 @@ def parse_yaml_stream(
     """
     found = None if not bulk or _needs_pure(text) else _read_clean(text, source, stream=True)
     if found is None:
-        return _read(text, source, fast=False, positions=True, stream=True)
+        return _read(text, source, fast=False, stream=True)
     cache: dict[str, list[ParsedYaml]] = {}
     for index, parsed in enumerate(found):
         parsed._work_out = _positions_later(text, source, index, cache)
@@ -343,7 +340,7 @@ def parse_yaml(text: str, source: str = "<string>", *, bulk: bool = False) -> Pa
     """
     found = None if not bulk or _needs_pure(text) else _read_clean(text, source, stream=False)
     if found is None:
-        (parsed,) = _read(text, source, fast=False, positions=True, stream=False)
+        (parsed,) = _read(text, source, fast=False, stream=False)
         return parsed
     (parsed,) = found
     parsed._work_out = _positions_later(text, source, 0, {})
